@@ -1,0 +1,3 @@
+from mpchub.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,288 @@
+"""Validation of records: one file at a time (schema and semantics), then across the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from mpchub.html_safety import unsafe_html
+from mpchub.messages import did_you_mean, schema_message, subschema
+from mpchub.project import COLLECTION_BY_NAME
+from mpchub.records import RecordFile
+from mpchub.schemas import Pattern, Schema, SchemaSet, values_at
+from mpchub.yamlfront import FieldPath
+
+PLACEHOLDER = "TODO"
+
+
+def is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
+
+
+PLACEHOLDER_RULE = (
+    "placeholder left by 'mpchub new': replace it with the real value, or delete the field if it is optional"
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# One file
+
+
+def check_file(record: RecordFile, schemas: SchemaSet) -> None:
+    """Add every schema and content problem of one record file to ``record.problems``."""
+    if record.path.parent != schemas.project.collection_dir(record.collection):
+        record.problem(
+            f"records live directly in {record.collection.folder}/, not in a subfolder", "location"
+        )
+    if record.has_front_matter:
+        _body_problems(record)
+    if record.data is None:
+        return
+    schema = schemas.schema(record.collection.name, record.is_twin)
+    validator = schemas.validator(record.collection.name, record.is_twin)
+    if not validator.is_valid(record.data):
+        _schema_problems(record, schema, validator, schemas)
+    _semantic_problems(record, schema, schemas.markers[(record.collection.name, record.is_twin)])
+    if not record.is_twin and isinstance(record.data.get("id"), str) and record.data["id"] != record.slug:
+        record.problem_at(
+            ("id",),
+            f"id '{record.data['id']}' must equal the file name '{record.slug}' "
+            f"(rename the file or change the id)",
+            "id-slug",
+        )
+
+
+def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas: SchemaSet) -> None:
+    master = schemas.schema(record.collection.name, twin=False)
+    typed_paths: set[FieldPath] = set()
+    errors = sorted(validator.iter_errors(record.data), key=lambda e: type(e.kind).__name__ != "Type")
+    for error in errors:
+        kind = type(error.kind).__name__
+        path: FieldPath = tuple(error.instance_path)
+        if is_placeholder(error.instance):
+            continue  # reported once, as a placeholder, by the semantic checks
+        if kind != "Type" and path in typed_paths:
+            continue  # one message per value: "must be a list" says enough
+        if kind == "Type":
+            typed_paths.add(path)
+        details = error.kind.as_dict()
+        if kind == "Required":
+            _missing(record, path, details["property"], subschema(schema, list(error.schema_path)[:-1]))
+        elif kind == "AdditionalProperties":
+            node = subschema(schema, list(error.schema_path)[:-1])
+            for name in details.get("unexpected", []):
+                _unknown_field(record, (*path, name), node, master)
+        else:
+            node = subschema(schema, list(error.schema_path)[:-1])
+            message = schema_message(kind, details, error.instance, node, schemas.vocabularies, error.message)
+            record.problem_at(path, message, _rule(kind, node))
+
+
+def _rule(kind: str, node: Schema) -> str:
+    if kind == "Enum" and node.get("x-vocabulary"):
+        return "unknown-key"
+    return {
+        "Type": "type", "Pattern": "format", "MinItems": "too-few", "MaxItems": "too-many",
+        "UniqueItems": "repeated", "MinLength": "too-short", "MaxLength": "too-long",
+    }.get(kind, "schema")  # fmt: skip
+
+
+def _missing(record: RecordFile, parent: FieldPath, name: str, node: Schema) -> None:
+    spec = node.get("properties", {}).get(name, {})
+    label = spec.get("x-label", {}).get("en")
+    help_text = spec.get("x-help", {}).get("en")
+    what = f" ({label}: {help_text})" if label and help_text else (f" ({label})" if label else "")
+    where = "the English twin" if record.is_twin and not parent else "this record"
+    record.problem_at(parent, f"required field '{name}' is missing from {where}{what}", "missing",
+                      field_path=(*parent, name))
+
+
+def _unknown_field(record: RecordFile, path: FieldPath, node: Schema, master: Schema) -> None:
+    name = str(path[-1])
+    if record.is_twin and len(path) == 1 and name in master.get("properties", {}):
+        message = (
+            f"'{name}' is language-neutral: it belongs only in the Turkish master "
+            f"{record.collection.folder}/{record.slug}.md; delete it from the English twin"
+        )
+        record.problem_at(path, message, "neutral-in-twin", key=True)
+        return
+    allowed = list(node.get("properties", {}))
+    hint = did_you_mean(name, allowed)
+    if len(allowed) <= 10:
+        rest = f"; allowed here: {', '.join(allowed)}"
+    else:
+        rest = "; the allowed fields are listed in the field reference (Katkı / Contribute › Alan rehberi / Field reference, or run: mpchub reference)"
+    record.problem_at(path, f"unknown field '{name}'{hint}{rest}", "unknown-field", key=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Meaning beyond the schema
+
+
+def walk(schema: Schema, value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Schema, Any]]:
+    """Every (path, schema node, value) in a record, following the schema where it knows the field."""
+    yield path, schema, value
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            yield from walk(properties.get(key, {}), item, (*path, key))
+    elif isinstance(value, list):
+        items = schema.get("items", {})
+        for index, item in enumerate(value):
+            yield from walk(items, item, (*path, index))
+
+
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(value: Any) -> tuple[int, ...] | None:
+    """(year,), (year, month) or (year, month, day) for a valid date; None when the form is wrong."""
+    match = DATE.match(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if not match:
+        return None
+    return tuple(int(part) for part in match.groups() if part is not None)
+
+
+def date_problem(value: Any) -> str | None:
+    parts = parse_partial_date(value)
+    if parts is None:
+        return None  # the schema reports the form
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return f"{value!r} is not a real date: month {parts[1]:02d} does not exist"
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            return f"{value!r} is not a real date: that month has no day {parts[2]}"
+    return None
+
+
+def isbn_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    digits = re.sub(r"[- ]", "", value).upper()
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+        expected = str((10 - total % 10) % 10)
+    elif len(digits) == 10 and digits[:9].isdigit():
+        total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+        check = (11 - total % 11) % 11
+        expected = "X" if check == 10 else str(check)
+    else:
+        return f"{value!r} is not an ISBN: an ISBN has 10 or 13 digits"
+    if digits[-1] != expected:
+        return f"ISBN {value!r} has a wrong check digit: expected {expected}; copy it again from the book"
+    return None
+
+
+def _semantic_problems(record: RecordFile, schema: Schema, markers: list[tuple[Pattern, Schema]]) -> None:
+    assert record.data is not None
+    placeholders: set[FieldPath] = set()
+    if PLACEHOLDER in record.front_matter:  # cheap test first: the full walk is only for drafts
+        for path, _node, value in walk(schema, record.data):
+            if is_placeholder(value):
+                placeholders.add(path)
+                record.problem_at(path, PLACEHOLDER_RULE, "placeholder")
+    today = dt.date.today()
+    for pattern, node in markers:
+        for path, value in values_at(record.data, pattern):
+            if path in placeholders:
+                continue
+            if node.get("x-date"):
+                problem = date_problem(value)
+                if problem:
+                    record.problem_at(path, problem, "impossible-date")
+                elif path == ("last_reviewed",):
+                    parts = parse_partial_date(value)
+                    if parts and len(parts) == 3 and dt.date(*parts) > today + dt.timedelta(days=1):
+                        record.problem_at(path, f"{value!r} is in the future: give the date of the last "
+                                          "review", "future-date")
+            if node.get("x-isbn"):
+                problem = isbn_problem(value)
+                if problem:
+                    record.problem_at(path, problem, "isbn")
+    start, end = record.data.get("start_date"), record.data.get("end_date")
+    if start is not None and end is not None and not date_problem(start) and not date_problem(end):
+        a, b = parse_partial_date(start), parse_partial_date(end)
+        if a and b and b[: min(len(a), len(b))] < a[: min(len(a), len(b))]:
+            record.problem_at(("end_date",), f"the end date {end} is before the start date {start}",
+                              "date-order")
+
+
+def _body_problems(record: RecordFile) -> None:
+    if not record.body.strip():
+        record.problem(
+            "the body is empty: write the description in Markdown below the closing '---'",
+            "empty-body", max(record.body_line - 1, 1), 1,
+        )
+        return
+    for line, column, message in unsafe_html(record.body):
+        record.problem(message, "unsafe-html", record.body_line + line - 1, column)
+    if PLACEHOLDER + ":" not in record.body:
+        return
+    for number, line in enumerate(record.body.splitlines(), start=record.body_line):
+        column = line.find(PLACEHOLDER + ":")
+        if column >= 0:
+            record.problem(f"{PLACEHOLDER_RULE} (in the body)", "placeholder", number, column + 1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Across files
+
+
+def check_corpus(files: list[RecordFile], schemas: SchemaSet) -> None:
+    """Ids, twins and references: the checks that need every record at once."""
+    masters = {(f.collection.name, f.slug): f for f in files if not f.is_twin}
+    ids: dict[str, RecordFile] = {}
+    for record in files:
+        if record.is_twin:
+            if (record.collection.name, record.slug) not in masters:
+                record.problem(
+                    f"English twin without a Turkish master: create {record.collection.folder}/"
+                    f"{record.slug}.md first (the master holds the language-neutral fields), "
+                    "or rename this file to match an existing master",
+                    "orphan-twin",
+                )
+            continue
+        if record.data is None:
+            continue
+        record_id = record.data.get("id")
+        if isinstance(record_id, str):
+            if record_id in ids:
+                record.problem_at(("id",), f"duplicate id '{record_id}': {ids[record_id].relpath} already "
+                                  "uses it; ids must be unique across all collections", "duplicate-id")
+            else:
+                ids[record_id] = record
+    by_collection: dict[str, set[str]] = {}
+    for (collection, _slug), record in masters.items():
+        if record.data is not None and isinstance(record.data.get("id"), str):
+            by_collection.setdefault(collection, set()).add(record.data["id"])
+    for record in masters.values():
+        if record.data is not None:
+            _reference_problems(record, schemas, by_collection)
+
+
+def _reference_problems(record: RecordFile, schemas: SchemaSet, known: dict[str, set[str]]) -> None:
+    assert record.data is not None
+    for pattern, node in schemas.markers[(record.collection.name, False)]:
+        target = node.get("x-reference")
+        if not target:
+            continue
+        ids = known.get(target, set())
+        for path, value in values_at(record.data, pattern):
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for index, item in items:
+                where = path if index is None else (*path, index)
+                if not isinstance(item, str):
+                    continue
+                if item == record.data.get("id") and target == record.collection.name:
+                    record.problem_at(where, "a record cannot be related to itself", "self-reference")
+                elif item not in ids:
+                    folder = COLLECTION_BY_NAME[target].folder
+                    match = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
+                    hint = f" (did you mean '{match[0]}'?)" if match else ""
+                    record.problem_at(where, f"'{item}' is not the id of any record in {folder}/{hint}",
+                                      "reference")

@@ -1,0 +1,78 @@
+"""The ``mpchub`` command line: check, new, reference, bench."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mpchub import __version__
+from mpchub.project import Project, ProjectNotFound
+from mpchub.schemas import SchemaError
+from mpchub.vocabularies import VocabularyError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mpchub",
+        description="Content tools for the MMU Migration Policy Center knowledge hub.",
+    )
+    parser.add_argument("--version", action="version", version=f"mpchub {__version__}")
+    parser.add_argument("--root", type=Path, help="repository root (default: found from the working directory)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate records (default: all)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="record files or folders to report on")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument("--quiet", action="store_true", help="no summary line")
+
+    new = commands.add_parser("new", help="create a record from the template")
+    new.add_argument("collection", choices=("practice", "recommendation", "publication"))
+    new.add_argument("--title", help="Turkish title (the file name is derived from it)")
+    new.add_argument("--municipality", help="implementing municipality, e.g. 'Şişli Belediyesi' (practice)")
+    new.add_argument("--province", help="province key or name, e.g. istanbul (practice)")
+    new.add_argument("--slug", help="file name without .md (default: derived from the title)")
+    new.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    reference = commands.add_parser("reference", help="write the field reference pages")
+    reference.add_argument("--lang", choices=("tr", "en"), default="tr")
+    reference.add_argument("--output", type=Path, help="file to write (default: standard output)")
+
+    bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
+    bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
+    bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        project = Project.find(args.root) if args.root else Project.find()
+    except ProjectNotFound as exc:
+        print(f"mpchub: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "check":
+            from mpchub.commands.check import run
+        elif args.command == "new":
+            from mpchub.commands.new import run
+        elif args.command == "reference":
+            from mpchub.commands.reference import run
+        else:
+            from mpchub.commands.bench import run
+        return run(project, args)
+    except (SchemaError, VocabularyError) as exc:
+        print(f"mpchub: the project's own definitions are broken: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""``mpchub new``: write a Turkish master and English twin from the schema's template."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mpchub.project import COLLECTION_BY_NAME, Project
+from mpchub.scaffold import draft, resolve_province
+from mpchub.schemas import SchemaSet
+from mpchub.text import slugify
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        return ""
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    schemas = SchemaSet(project)
+    interactive = sys.stdin.isatty()
+    title = args.title or (_ask("Başlık (Türkçe) / Title (Turkish): ") if interactive else "")
+    if not title:
+        print("mpchub new: a Turkish title is needed: --title 'Uygulamanın adı'", file=sys.stderr)
+        return EXIT_USAGE
+    municipality, province = args.municipality, None
+    if args.collection == "practice":
+        if not municipality and interactive:
+            municipality = _ask("Uygulayıcı belediye / Municipality (e.g. Şişli Belediyesi): ") or None
+        raw_province = args.province or (_ask("İl / Province (e.g. istanbul): ") if interactive else "")
+        if raw_province:
+            province = resolve_province(raw_province, schemas.vocabularies["provinces"])
+            if province is None:
+                print(f"mpchub new: '{raw_province}' is not a province; use a key from "
+                      "vocabularies/provinces.yml, e.g. istanbul", file=sys.stderr)
+                return EXIT_USAGE
+    slug = args.slug or slugify(title)
+    if not slug or slugify(slug) != slug:
+        print(f"mpchub new: cannot make a file name from {slug or title!r}; pass --slug", file=sys.stderr)
+        return EXIT_USAGE
+    folder = project.collection_dir(COLLECTION_BY_NAME[args.collection])
+    master, twin = folder / f"{slug}.md", folder / f"{slug}.en.md"
+    existing = [p for p in (master, twin) if p.exists()]
+    if existing and not args.force:
+        print(f"mpchub new: {project.relative(existing[0])} already exists (use --force to overwrite)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    result = draft(schemas, args.collection, slug, title, municipality, province)
+    folder.mkdir(parents=True, exist_ok=True)
+    master.write_text(result.master, encoding="utf-8")
+    twin.write_text(result.twin, encoding="utf-8")
+    print(project.relative(master))
+    print(project.relative(twin))
+    print("Fill in every TODO, then run: mpchub check", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,103 @@
+"""The whole body of content: every record file read, checked, and paired into records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mpchub.checker import check_corpus, check_file
+from mpchub.problems import WARNING, Problem
+from mpchub.project import COLLECTIONS, Collection, Project
+from mpchub.records import RecordFile, discover, read_record
+from mpchub.schemas import SchemaSet
+
+
+@dataclass
+class Record:
+    """A record as the site sees it: the Turkish master and, when there is one, its English twin."""
+
+    collection: Collection
+    slug: str
+    master: RecordFile
+    twin: RecordFile | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.master.data or {}
+
+    def has_language(self, lang: str) -> bool:
+        return lang == "tr" or (self.twin is not None and self.twin.data is not None)
+
+    def fields(self, lang: str) -> dict[str, Any]:
+        """Every field in ``lang``: the master's neutral fields with the twin's translations over them."""
+        if lang == "tr" or not self.has_language(lang):
+            return dict(self.data)
+        assert self.twin is not None and self.twin.data is not None
+        return {**self.data, **self.twin.data}
+
+    def body(self, lang: str) -> str:
+        if lang != "tr" and self.has_language(lang):
+            assert self.twin is not None
+            return self.twin.body
+        return self.master.body
+
+
+@dataclass
+class Corpus:
+    project: Project
+    schemas: SchemaSet
+    files: list[RecordFile]
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(p for f in self.files for p in f.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def of(self, collection: str) -> list[Record]:
+        return list(self.records.get(collection, {}).values())
+
+    def untranslated(self) -> list[Record]:
+        return [r for c in self.records.values() for r in c.values() if not r.has_language("en")]
+
+
+def _compare_twin(twin: RecordFile, master: RecordFile, schemas: SchemaSet) -> None:
+    """Warnings (never errors) where the twin lags behind its master."""
+    if twin.data is None or master.data is None:
+        return
+    for name, spec in schemas.schema(master.collection.name, twin=False)["properties"].items():
+        if not spec.get("x-translatable") or name not in master.data:
+            continue
+        if name not in twin.data:
+            twin.problem(
+                f"'{name}' is filled in the Turkish master but not translated in this twin",
+                "untranslated-field", twin.front_matter_line - 1, 1, name, WARNING,
+            )
+        elif isinstance(master.data[name], list) and isinstance(twin.data[name], list):
+            a, b = len(master.data[name]), len(twin.data[name])
+            if a != b:
+                twin.problem_at((name,), f"has {b} items but the Turkish master has {a}: translate item "
+                                "by item, in the same order", "twin-items", severity=WARNING)
+
+
+def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:
+    """Read and check every record. Never raises for bad content; see ``Corpus.problems``."""
+    schemas = schemas or SchemaSet(project)
+    files = [read_record(project, collection, path) for collection, path in discover(project)]
+    for record in files:
+        check_file(record, schemas)
+    check_corpus(files, schemas)
+    corpus = Corpus(project, schemas, files, {c.name: {} for c in COLLECTIONS})
+    for record in files:
+        if not record.is_twin and record.data is not None:
+            corpus.records[record.collection.name][record.slug] = Record(record.collection, record.slug, record)
+    for record in files:
+        if record.is_twin:
+            pair = corpus.records[record.collection.name].get(record.slug)
+            if pair is not None:
+                pair.twin = record
+                _compare_twin(record, pair.master, schemas)
+    return corpus

@@ -1,0 +1,205 @@
+"""Record files on disk: finding them, reading them safely, and pairing masters with twins."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from mpchub import yamlfront
+from mpchub.problems import Problem
+from mpchub.project import COLLECTIONS, Collection, Project
+from mpchub.text import slugify
+
+FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>en))?\.md$")
+FENCE = re.compile(r"^---[ \t]*$")
+IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+@dataclass
+class RecordFile:
+    """One file of a collection, read as far as it could be, with the problems met on the way."""
+
+    path: Path
+    relpath: str
+    collection: Collection
+    slug: str
+    lang: str
+    front_matter: str = ""
+    front_matter_line: int = 2  # file line where the front matter text starts
+    body: str = ""
+    body_line: int = 1
+    data: dict[str, Any] | None = None
+    has_front_matter: bool = False  # the '---' fences were found, so the body is known
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_twin(self) -> bool:
+        return self.lang != "tr"
+
+    def problem(self, message: str, rule: str, line: int = 1, column: int = 1, fieldpath: str = "",
+                severity: str = "error") -> Problem:
+        found = Problem(self.relpath, line, column, fieldpath, message, severity, rule)
+        self.problems.append(found)
+        return found
+
+    @cached_property
+    def positions(self) -> yamlfront.Positions:
+        return yamlfront.locate(self.front_matter, self.front_matter_line)
+
+    def problem_at(self, path: yamlfront.FieldPath, message: str, rule: str, key: bool = False,
+                   severity: str = "error", field_path: yamlfront.FieldPath | None = None) -> Problem:
+        """A problem located at the value (or, with ``key``, the field name) at ``path``.
+
+        ``field_path`` names the field when it differs from where the problem points (a missing field
+        is reported at its parent).
+        """
+        line, column = (self.positions.of_key if key else self.positions.of_value)(path)
+        if not path:
+            line, column = self.front_matter_line - 1, 1  # the opening '---'
+        shown = path if field_path is None else field_path
+        return self.problem(message, rule, line, column, yamlfront.format_path(shown), severity)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _decode(raw: bytes, record: RecordFile) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        record.problem(
+            "the file starts with a byte order mark (BOM): save it as UTF-8 without BOM", "bom", 1, 1
+        )
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = _line_column(good, len(good))
+        record.problem(
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it with UTF-8 encoding",
+            "encoding", line, column,
+        )
+        return raw.decode("utf-8", errors="replace")
+
+
+CLOSING_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def _split(text: str, record: RecordFile) -> bool:
+    """Separate front matter and body; False when there is no usable front matter."""
+    first_line_end = text.find("\n")
+    first = text if first_line_end < 0 else text[:first_line_end]
+    if not FENCE.match(first):
+        record.problem(
+            "missing front matter: a record must start with a line '---', then its fields, then '---'",
+            "front-matter-missing",
+        )
+        return False
+    closing = CLOSING_FENCE.search(text, first_line_end + 1) if first_line_end >= 0 else None
+    if closing is None:
+        record.problem(
+            "unterminated front matter: the '---' on line 1 has no closing '---' line after the fields",
+            "front-matter-unterminated",
+        )
+        return False
+    record.front_matter = text[first_line_end + 1 : closing.start()]
+    record.front_matter_line = 2
+    body_start = text.find("\n", closing.end())
+    record.body = "" if body_start < 0 else text[body_start + 1 :]
+    record.body_line = text.count("\n", 0, closing.start()) + 2
+    record.has_front_matter = True
+    return True
+
+
+def _tabs(record: RecordFile) -> bool:
+    if "\t" not in record.front_matter:
+        return False
+    found = False
+    for number, line in enumerate(record.front_matter.splitlines(), start=record.front_matter_line):
+        column = line.find("\t")
+        if column >= 0:
+            found = True
+            record.problem(
+                "tab character in the front matter: YAML needs spaces for indentation and between values",
+                "tab", number, column + 1,
+            )
+    return found
+
+
+def read_record(project: Project, collection: Collection, path: Path) -> RecordFile:
+    """Read one record file. Never raises for bad content: every problem is recorded on the result."""
+    name = path.name
+    match = FILE_NAME.match(name)
+    slug, lang = (match["slug"], match["lang"] or "tr") if match else (name.split(".")[0], "tr")
+    if name.endswith(".en.md"):
+        lang = "en"
+    record = RecordFile(path, project.relative(path), collection, slug, lang)
+    if not match:
+        _bad_file_name(record)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        record.problem(f"cannot read the file: {exc.strerror}", "read")
+        return record
+    text = _decode(raw, record).replace("\r\n", "\n")
+    if not _split(text, record):
+        return record
+    has_tabs = _tabs(record)
+    try:
+        data, duplicates = yamlfront.load(record.front_matter, record.front_matter_line)
+        for duplicate in duplicates:
+            record.problem(duplicate.message, duplicate.rule, duplicate.line, duplicate.column)
+    except yamlfront.FrontMatterError as exc:
+        if not (has_tabs and exc.rule == "yaml-syntax"):  # the tab is the cause, already reported
+            record.problem(exc.message, exc.rule, exc.line, exc.column)
+        return record
+    if data is None:
+        record.problem("the front matter is empty: fill in the record's fields", "front-matter-empty", 1, 1)
+    elif not isinstance(data, dict):
+        record.problem(
+            "the front matter must be a list of 'field: value' lines, not a single value",
+            "front-matter-shape", record.front_matter_line, 1,
+        )
+    else:
+        record.data = data
+    return record
+
+
+def _bad_file_name(record: RecordFile) -> None:
+    name = record.path.name
+    if name.endswith(".tr.md"):
+        message = (f"the Turkish master is named '{name[: -len('.tr.md')]}.md', without '.tr'; "
+                   "only the English twin has a language suffix ('.en.md')")
+    elif not name.endswith(".md"):
+        message = f"'{name}' is not a record: files in {record.collection.folder}/ are Markdown records (.md)"
+    else:
+        stem = name[: -len(".en.md")] if name.endswith(".en.md") else name[: -len(".md")]
+        suffix = ".en.md" if name.endswith(".en.md") else ".md"
+        if re.fullmatch(r"[^.]+\.[a-z]{2}", stem):
+            message = (f"'{name}' has an unknown language suffix: a record is '<slug>.md' (Turkish) "
+                       "or '<slug>.en.md' (English)")
+        else:
+            suggestion = slugify(stem) or "my-practice"
+            message = (f"file name '{name}' is not ASCII kebab-case: use lower-case a-z, 0-9 and single "
+                       f"hyphens, e.g. '{suggestion}{suffix}'")
+    record.problem(message, "file-name")
+
+
+def discover(project: Project) -> list[tuple[Collection, Path]]:
+    """Every file inside the collection folders, sorted, except READMEs and hidden files."""
+    found = []
+    for collection in COLLECTIONS:
+        folder = project.collection_dir(collection)
+        if not folder.is_dir():
+            continue
+        for directory, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            for name in sorted(names):
+                if name not in IGNORED_NAMES and not name.startswith("."):
+                    found.append((collection, Path(directory, name)))
+    return found

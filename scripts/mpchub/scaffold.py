@@ -1,0 +1,154 @@
+"""Templates for new records, generated from the schemas so they never drift from them.
+
+Every field is present: required ones with a value or a ``TODO`` placeholder (which ``mpchub check``
+flags until it is filled), optional ones commented out with a hint of what they take.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from mpchub.schemas import Schema, SchemaSet
+from mpchub.text import fold
+from mpchub.vocabularies import Vocabulary
+
+TODO = "TODO"
+DEFAULTS: dict[str, Any] = {"verification": "submitted"}
+BODY = {
+    "tr": (
+        "TODO: Uygulamayı birkaç paragrafta kendi cümlelerinizle anlatın: ihtiyaç, nasıl işlediği, "
+        "kimlerin katıldığı, neler öğrenildiği. Yararlanıcıların kişisel verilerini yazmayın.\n"
+    ),
+    "en": (
+        "TODO: Describe the practice in a few paragraphs, in your own words: the need, how it works, "
+        "who took part, what was learned. Do not write personal data of beneficiaries.\n"
+    ),
+}
+
+
+@dataclass
+class Draft:
+    slug: str
+    master: str
+    twin: str
+
+
+def _quote(value: Any) -> str:
+    """A YAML scalar: bare when it reads back as the same text, double-quoted otherwise."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    try:
+        bare = yaml.safe_load(text) == text and "#" not in text and ": " not in text
+    except yaml.YAMLError:
+        bare = False
+    return text if bare else json.dumps(text, ensure_ascii=False)
+
+
+def _hint(spec: Schema, vocabularies: dict[str, Vocabulary], lang: str) -> str:
+    node = spec.get("items", spec) if spec.get("type") == "array" else spec
+    name = node.get("x-vocabulary")
+    if name:
+        keys = [str(k) for k in vocabularies[name].keys]
+        shown = ", ".join(keys[:6]) + (", …" if len(keys) > 6 else "")
+        return f"{shown} (vocabularies/{name}.yml)"
+    return spec.get("x-help", {}).get(lang, "")
+
+
+def _placeholder(spec: Schema, name: str, lang: str) -> Any:
+    label = spec.get("x-label", {}).get(lang, name)
+    kind = spec.get("type")
+    if kind == "array":
+        item = spec.get("items", {})
+        if item.get("type") == "object":
+            return [None]  # rendered as one object with its own fields
+        return [f"{TODO}: {label}"] if item.get("type") == "string" and "x-vocabulary" not in item else [TODO]
+    if kind == "object":
+        return {}
+    return f"{TODO}: {label}" if kind == "string" and "x-vocabulary" not in spec else TODO
+
+
+def _render(schema: Schema, values: dict[str, Any], vocabularies: dict[str, Vocabulary], lang: str,
+            indent: str = "", commented_parent: bool = False) -> list[str]:
+    lines: list[str] = []
+    required = set(schema.get("required", []))
+    for name, spec in schema.get("properties", {}).items():
+        optional = name not in required and name not in values
+        prefix = indent + ("# " if optional or commented_parent else "")
+        hint = _hint(spec, vocabularies, lang)
+        comment = f"  # {hint}" if hint else ""
+        value = values.get(name, _placeholder(spec, name, lang))
+        item_schema = spec.get("items", {})
+        if spec.get("type") == "array" and item_schema.get("type") == "object":
+            lines.append(f"{prefix}{name}:{comment}")
+            entries = value if isinstance(value, list) else [None]
+            for entry in entries:
+                rendered = _render(item_schema, entry or {}, vocabularies, lang, indent + "    ",
+                                   optional or commented_parent)
+                first = rendered[0]
+                marker = indent + ("# " if optional or commented_parent else "") + "  - "
+                lines.append(marker + first.lstrip("# ").lstrip())
+                lines.extend(rendered[1:])
+        elif spec.get("type") == "object":
+            lines.append(f"{prefix}{name}:{comment}")
+            lines.extend(_render(spec, value if isinstance(value, dict) else {}, vocabularies, lang,
+                                 indent + "  ", optional or commented_parent))
+        elif isinstance(value, list):
+            lines.append(f"{prefix}{name}: [{', '.join(_quote(v) if v != TODO else TODO for v in value)}]{comment}")
+        else:
+            shown = TODO if value == TODO else _quote(value)
+            lines.append(f"{prefix}{name}: {shown}{comment}")
+    return lines
+
+
+def _document(lines: list[str], body: str) -> str:
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def guess_kind(municipality: str) -> str | None:
+    """'İstanbul Büyükşehir Belediyesi' → metropolitan-municipality; None when unsure."""
+    folded = fold(municipality)
+    if "buyuksehir" in folded:
+        return "metropolitan-municipality"
+    if "belediyeler birligi" in folded:
+        return "municipal-union"
+    return None
+
+
+def resolve_province(value: str, provinces: Vocabulary) -> str | None:
+    """A province key from a key or a Turkish/English name ('İstanbul', 'istanbul', 'Istanbul')."""
+    wanted = fold(value.strip())
+    for term in provinces:
+        if wanted in (fold(str(term.key)), fold(term.labels["tr"]), fold(term.labels["en"])):
+            return str(term.key)
+    return None
+
+
+def draft(schemas: SchemaSet, collection: str, slug: str, title: str | None,
+          municipality: str | None = None, province: str | None = None) -> Draft:
+    """The Turkish master and English twin for a new record, as text."""
+    values: dict[str, Any] = {"id": slug, "last_reviewed": dt.date.today().isoformat()}
+    master_schema = schemas.schema(collection, twin=False)
+    values.update({k: v for k, v in DEFAULTS.items() if k in master_schema["properties"]})
+    if title:
+        values["title"] = title
+    if collection == "practice":
+        implementer: dict[str, Any] = {"name": municipality or f"{TODO}: Belediyenin adı"}
+        kind = guess_kind(municipality or "")
+        if kind:
+            implementer["kind"] = kind
+        values["implementers"] = [implementer]
+        if province:
+            values["province"] = province
+    master = _render(master_schema, values, schemas.vocabularies, "tr")
+    twin_values = {"title": f"{TODO}: English title"}
+    twin = _render(schemas.schema(collection, twin=True), twin_values, schemas.vocabularies, "en")
+    twin = [line for line in twin if not line.lstrip("# ").startswith("source_commit")]
+    return Draft(slug, _document(master, BODY["tr"]), _document(twin, BODY["en"]))
