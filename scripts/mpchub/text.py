@@ -60,3 +60,11 @@ def turkish_sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
             key.append((0, ch))
         # spaces and punctuation are ignored, as dictionaries do
     return tuple(key)
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors for Markdown's toc extension: 'Işık Çağrı' → 'isik-cagri'.
+
+    The default toc slugify drops dotless ı ('Işık' → 'isk'); this one folds Turkish letters first.
+    """
+    return slugify(value, max_length=120).replace("-", separator)

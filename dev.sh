@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# One entry point for people and CI. Every command sets up what it needs first, so on a fresh
+# Debian machine with Python 3.11 a single command is enough:
+#
+#   ./dev.sh serve    set up, then serve the site with live reload on http://127.0.0.1:8000/
+#   ./dev.sh build    set up, then build the site (with its search index) into site/
+#   ./dev.sh test     set up (including Debian's Chromium for browser tests), then lint and run every test
+#   ./dev.sh bench    set up, then measure validation and build speed (figures go in docs/)
+#   ./dev.sh setup    only set up (.venv with pinned dependencies)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY=${PYTHON:-python3}
+
+need_python() {
+  if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "dev.sh: Python 3.11 or newer is needed (found: $("$PY" --version 2>&1 || echo none))." >&2
+    echo "        On Debian: apt-get install python3 python3-venv" >&2
+    exit 2
+  fi
+}
+
+setup_python() {
+  need_python
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PY" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.requirements.sha256"
+  local want
+  want=$(cat requirements.txt requirements-dev.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -r requirements-dev.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_browser() {
+  # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+  if [ -x /usr/bin/chromium ]; then return; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "dev.sh: /usr/bin/chromium is missing; install it as root: apt-get install chromium" >&2
+      exit 2
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+case "${1:-help}" in
+  setup)
+    setup_python ;;
+  serve)
+    setup_python
+    shift
+    exec "$VENV/bin/mkdocs" serve "$@" ;;
+  build)
+    setup_python
+    shift
+    exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  test)
+    setup_python
+    setup_browser
+    shift
+    "$VENV/bin/ruff" check scripts tests
+    "$VENV/bin/ruff" format --check scripts tests
+    exec "$VENV/bin/python" -m pytest "$@" ;;
+  bench)
+    setup_python
+    shift
+    exec "$VENV/bin/python" -m mpchub bench "$@" ;;
+  *)
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2 ;;
+esac

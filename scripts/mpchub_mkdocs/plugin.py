@@ -1,0 +1,103 @@
+"""MkDocs plugin ``mpchub``: validate records, generate pages, and fix what static-i18n gets wrong."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from mpchub.corpus import load_corpus
+from mpchub.project import Project
+from mpchub.site.build import Site
+from mpchub_mkdocs.staging import StagingConflict, stage
+
+log = logging.getLogger("mkdocs.plugins.mpchub")
+SOURCE_FOLDERS = ("docs", "practices", "recommendations", "publications", "schemas", "vocabularies", "overrides")
+
+
+class MpcHubConfig(Config):
+    staging_dir = config_options.Type(str, default=".cache/mpchub/docs")
+    edit_branch = config_options.Type(str, default="main")
+
+
+class MpcHubPlugin(BasePlugin[MpcHubConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.staging: Path | None = None
+        self.source_docs: Path | None = None
+
+    @event_priority(100)  # before static-i18n (-100), which must see the staged docs_dir
+    def on_config(self, config: Any) -> Any:
+        if self.site is None:  # static-i18n runs a nested build per language: do the work once
+            self._prepare(config)
+        config.docs_dir = str(self.staging)
+        return config
+
+    def _prepare(self, config: Any) -> None:
+        root = Path(config.config_file_path).resolve().parent
+        project = Project(root)
+        corpus = load_corpus(project)
+        for problem in corpus.problems:
+            (log.error if problem.is_error else log.info)(problem.as_text())
+        if corpus.errors:
+            raise PluginError(
+                f"{len(corpus.errors)} content errors (listed above): the site is not built. "
+                "Run 'mpchub check' to see them again."
+            )
+        if not config.repo_url and os.environ.get("GITHUB_REPOSITORY"):
+            server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+            config.repo_url = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+        edit_base = None
+        if config.repo_url:
+            # Hand-written pages live in docs/; records at the repository root.
+            config.edit_uri = f"edit/{self.config.edit_branch}/docs/"
+            edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
+        else:
+            config.edit_uri = None
+        self.site = Site(corpus, edit_base)
+        self.source_docs = Path(config.docs_dir).resolve()
+        self.staging = (root / self.config.staging_dir).resolve()
+        try:
+            written = stage(self.source_docs, self.site.pages(), self.staging, self.site.fill_markers)
+        except (StagingConflict, KeyError) as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"mpchub: {len(corpus.files)} record files checked; {written} staged pages updated")
+
+    @event_priority(40)  # after static-i18n's page context (50)
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        meta = page.meta.get("mpchub") or {}
+        if meta.get("canonical") and config.site_url:
+            # An English page showing an untranslated record: the Turkish page is the original.
+            page.canonical_url = config.site_url.rstrip("/") + "/" + meta["canonical"]
+        if "source" in meta:
+            base = self.site.records.edit_base if self.site else None
+            page.edit_url = f"{base}{meta['source']}" if base else None
+        elif meta:
+            page.edit_url = None  # generated listings have no source file to edit
+        return context
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
+        """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
+        whatever page was rendered last. Point it at each language's home instead."""
+        if template_name == "404.html":
+            i18n = config.plugins.get("i18n")
+            alternates = getattr(i18n, "extra_alternate", None)
+            if alternates:
+                config.extra["alternate"] = copy.deepcopy(alternates)
+        return context
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        if self.staging is not None:
+            server.unwatch(str(self.staging))
+        for folder in SOURCE_FOLDERS:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

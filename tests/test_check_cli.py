@@ -1,0 +1,81 @@
+"""The check command's contract: exit codes, path selection and the three output formats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import REPO, VALID_PRACTICE, Hub
+
+P = "practices/ornek-uygulama.md"
+BROKEN = VALID_PRACTICE.replace("themes: [social-cohesion, legal-counselling]", "themes: [egitimm]")
+
+
+def test_exit_codes(hub: Hub) -> None:
+    hub.write(P, VALID_PRACTICE)
+    assert hub.check().exit_code == 0
+    hub.write(P, BROKEN)
+    assert hub.check().exit_code == 1
+    missing = hub.check(str(hub.root / "practices" / "no-such-file.md"))
+    assert missing.exit_code == 2 and "no such file or folder" in missing.err
+
+
+def test_usage_errors_exit_2() -> None:
+    process = subprocess.run([sys.executable, "-m", "mpchub", "check", "--format", "xml"],
+                             capture_output=True, text=True, cwd=REPO)
+    assert process.returncode == 2 and "invalid choice" in process.stderr
+    process = subprocess.run([sys.executable, "-m", "mpchub"], capture_output=True, text=True, cwd=REPO)
+    assert process.returncode == 2
+
+
+def test_outside_a_hub_is_a_usage_error(tmp_path) -> None:
+    process = subprocess.run([sys.executable, "-m", "mpchub", "check"], capture_output=True, text=True,
+                             cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+    assert process.returncode == 2
+    assert "no hub repository found" in process.stderr
+    assert "Traceback" not in process.stderr
+
+
+def test_paths_select_what_is_reported(hub: Hub) -> None:
+    hub.write(P, BROKEN)
+    hub.write("practices/diger.md", VALID_PRACTICE.replace("id: ornek-uygulama", "id: diger"))
+    assert hub.check(str(hub.root / "practices" / "diger.md")).exit_code == 0
+    assert hub.check(str(hub.root / P)).exit_code == 1
+    assert hub.check(str(hub.root / "practices")).exit_code == 1
+
+
+def test_github_annotations(hub: Hub) -> None:
+    hub.write(P, BROKEN)
+    result = hub.check("--format", "github")
+    assert result.lines == [
+        f"::error file={P},line=17,col=11,title=mpchub unknown-key::themes[0]: 'egitimm' is not a theme "
+        "(did you mean 'education'?); allowed: the keys in vocabularies/themes.yml"
+    ]
+
+
+def test_github_annotation_escapes_newlines_and_percent(hub: Hub) -> None:
+    hub.write(P, VALID_PRACTICE.replace("district: Şişli", "district: '%0A'\ndistrict_x: 1"))
+    result = hub.check("--format", "github")
+    assert all("\n" not in line for line in result.lines)
+    assert all(line.startswith("::error file=") for line in result.lines)
+
+
+def test_json_format(hub: Hub) -> None:
+    hub.write(P, BROKEN)
+    result = hub.check("--format", "json")
+    problems = json.loads(result.out)
+    assert problems == [{
+        "path": P, "line": 17, "column": 11, "field": "themes[0]",
+        "message": "'egitimm' is not a theme (did you mean 'education'?); allowed: the keys in "
+                   "vocabularies/themes.yml",
+        "severity": "error", "rule": "unknown-key",
+    }]
+    assert result.err == ""  # JSON output stays machine-readable: no summary line
+
+
+def test_broken_vocabulary_is_a_clear_usage_error(hub: Hub) -> None:
+    hub.write("vocabularies/themes.yml", "name: themes\nterms: [\n")
+    result = hub.check()
+    assert result.exit_code == 2
+    assert "vocabularies/themes.yml" in result.err and "YAML syntax error" in result.err
