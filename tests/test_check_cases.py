@@ -42,8 +42,7 @@ def test_valid_record_passes(hub: Hub) -> None:
 def test_missing_front_matter(hub: Hub) -> None:
     hub.write(P, "Başlık yok, alan yok.\n")
     assert only_error(hub) == (
-        f"{P}:1:1: error: missing front matter: a record must start with a line '---', "
-        "then its fields, then '---'"
+        f"{P}:1:1: error: missing front matter: a record must start with a line '---', then its fields, then '---'"
     )
 
 
@@ -69,8 +68,7 @@ def test_duplicate_key_names_both_lines(hub: Hub) -> None:
 def test_tab_in_front_matter(hub: Hub) -> None:
     hub.write(P, broken("  - name: Örnek Belediyesi", "\t- name: Örnek Belediyesi"))
     assert only_error(hub) == (
-        f"{P}:7:1: error: tab character in the front matter: YAML needs spaces for indentation and "
-        "between values"
+        f"{P}:7:1: error: tab character in the front matter: YAML needs spaces for indentation and between values"
     )
 
 
@@ -93,9 +91,12 @@ def test_non_utf8_bytes(hub: Hub) -> None:
     [
         ("sdgs: [10, 16]", "sdgs: 10", "13: error: sdgs: must be a list, not the number 10"),
         ("district: Şişli", "district: 34", "10: error: district: must be text, not the number 34"),
-        ("themes: [social-cohesion, legal-counselling]", "themes: social-cohesion",
-         "error: themes: must be a list, not the text 'social-cohesion' (write a list as [a, b] or as lines "
-         "starting with '- ')"),
+        (
+            "themes: [social-cohesion, legal-counselling]",
+            "themes: social-cohesion",
+            "error: themes: must be a list, not the text 'social-cohesion' (write a list as [a, b] or as lines "
+            "starting with '- ')",
+        ),
     ],
 )
 def test_wrong_type(hub: Hub, old: str, new: str, expected: str) -> None:
@@ -111,8 +112,9 @@ def test_empty_value(hub: Hub) -> None:
 def test_unknown_field_with_did_you_mean(hub: Hub) -> None:
     hub.write(P, broken("scale: district", "scale: district\ntarget_group: [women]"))
     line = only_error(hub)
-    assert line.startswith(f"{P}:12:1: error: target_group: unknown field 'target_group' "
-                           "(did you mean 'target_groups'?)")
+    assert line.startswith(
+        f"{P}:12:1: error: target_group: unknown field 'target_group' (did you mean 'target_groups'?)"
+    )
 
 
 def test_unknown_nested_field_lists_allowed(hub: Hub) -> None:
@@ -125,8 +127,7 @@ def test_unknown_nested_field_lists_allowed(hub: Hub) -> None:
 def test_missing_required_field(hub: Hub) -> None:
     hub.write(P, broken("practice_type: service\n", ""))
     assert only_error(hub) == (
-        f"{P}:1:1: error: practice_type: required field 'practice_type' is missing from this record "
-        "(Practice type)"
+        f"{P}:1:1: error: practice_type: required field 'practice_type' is missing from this record (Practice type)"
     )
 
 
@@ -175,8 +176,11 @@ def test_end_before_start(hub: Hub) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Şişli Açık Ev.md", "file name 'Şişli Açık Ev.md' is not ASCII kebab-case: use lower-case a-z, 0-9 "
-                             "and single hyphens, e.g. 'sisli-acik-ev.md'"),
+        (
+            "Şişli Açık Ev.md",
+            "file name 'Şişli Açık Ev.md' is not ASCII kebab-case: use lower-case a-z, 0-9 "
+            "and single hyphens, e.g. 'sisli-acik-ev.md'",
+        ),
         ("Sisli_Acik_Ev.md", "e.g. 'sisli-acik-ev.md'"),
         ("ornek.tr.md", "the Turkish master is named 'ornek.md', without '.tr'"),
     ],
@@ -212,10 +216,14 @@ def test_id_must_match_file_name(hub: Hub) -> None:
 
 def test_reference_to_missing_record(hub: Hub) -> None:
     hub.write(P, broken("verification: submitted", "verification: submitted\nrelated_practices: [ornek-uygulamaa]"))
-    hub.write("practices/ornek-uygulamaa-degil.md", VALID_PRACTICE.replace("id: ornek-uygulama", "id: ornek-uygulamaa-degil"))
-    line = [x for x in hub.check().lines if x.startswith(P)][0]
-    assert line == (f"{P}:30:21: error: related_practices[0]: 'ornek-uygulamaa' is not the id of any record "
-                    "in practices/ (did you mean 'ornek-uygulama'?)")
+    hub.write(
+        "practices/ornek-uygulamaa-degil.md", VALID_PRACTICE.replace("id: ornek-uygulama", "id: ornek-uygulamaa-degil")
+    )
+    line = next(x for x in hub.check().lines if x.startswith(P))
+    assert line == (
+        f"{P}:30:21: error: related_practices[0]: 'ornek-uygulamaa' is not the id of any record "
+        "in practices/ (did you mean 'ornek-uygulama'?)"
+    )
 
 
 def test_reference_to_wrong_collection(hub: Hub) -> None:
@@ -256,8 +264,12 @@ def test_html_inside_code_is_text(hub: Hub) -> None:
 
 def test_neutral_field_in_twin(hub: Hub) -> None:
     hub.write(P, VALID_PRACTICE)
-    hub.write(T, broken("title: Example Counselling Centre", "title: Example Counselling Centre\nprovince: istanbul",
-                        VALID_TWIN))
+    hub.write(
+        T,
+        broken(
+            "title: Example Counselling Centre", "title: Example Counselling Centre\nprovince: istanbul", VALID_TWIN
+        ),
+    )
     assert only_error(hub, T) == (
         f"{T}:3:1: error: province: 'province' is language-neutral: it belongs only in the Turkish master "
         "practices/ornek-uygulama.md; delete it from the English twin"
@@ -289,13 +301,16 @@ def test_twin_missing_an_optional_translation_is_a_warning(hub: Hub) -> None:
 
 
 def test_yaml_alias_refused(hub: Hub) -> None:
-    hub.write(P, broken("target_groups: [temporary-protection]", "target_groups: &g [temporary-protection]\n"
-                        "x_groups: *g"))
+    hub.write(
+        P, broken("target_groups: [temporary-protection]", "target_groups: &g [temporary-protection]\nx_groups: *g")
+    )
     assert "YAML anchors and aliases (&name, *name) are not allowed in records" in only_error(hub)
 
 
 def test_isbn_check_digit(hub: Hub) -> None:
-    hub.write("publications/ornek-yayin.md", """\
+    hub.write(
+        "publications/ornek-yayin.md",
+        """\
 ---
 id: ornek-yayin
 title: Örnek Yayın
@@ -314,7 +329,8 @@ last_reviewed: 2026-01-15
 ---
 
 Test.
-""")
+""",
+    )
     assert only_error(hub, "publications/ornek-yayin.md") == (
         "publications/ornek-yayin.md:10:22: error: editions[0].isbn: ISBN '978-605-83293-4-9' has a wrong "
         "check digit: expected 8; copy it again from the book"

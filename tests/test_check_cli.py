@@ -22,16 +22,22 @@ def test_exit_codes(hub: Hub) -> None:
 
 
 def test_usage_errors_exit_2() -> None:
-    process = subprocess.run([sys.executable, "-m", "mpchub", "check", "--format", "xml"],
-                             capture_output=True, text=True, cwd=REPO)
+    process = subprocess.run(
+        [sys.executable, "-m", "mpchub", "check", "--format", "xml"], capture_output=True, text=True, cwd=REPO
+    )
     assert process.returncode == 2 and "invalid choice" in process.stderr
     process = subprocess.run([sys.executable, "-m", "mpchub"], capture_output=True, text=True, cwd=REPO)
     assert process.returncode == 2
 
 
 def test_outside_a_hub_is_a_usage_error(tmp_path) -> None:
-    process = subprocess.run([sys.executable, "-m", "mpchub", "check"], capture_output=True, text=True,
-                             cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+    process = subprocess.run(
+        [sys.executable, "-m", "mpchub", "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     assert process.returncode == 2
     assert "no hub repository found" in process.stderr
     assert "Traceback" not in process.stderr
@@ -65,12 +71,18 @@ def test_json_format(hub: Hub) -> None:
     hub.write(P, BROKEN)
     result = hub.check("--format", "json")
     problems = json.loads(result.out)
-    assert problems == [{
-        "path": P, "line": 17, "column": 11, "field": "themes[0]",
-        "message": "'egitimm' is not a theme (did you mean 'education'?); allowed: the keys in "
-                   "vocabularies/themes.yml",
-        "severity": "error", "rule": "unknown-key",
-    }]
+    assert problems == [
+        {
+            "path": P,
+            "line": 17,
+            "column": 11,
+            "field": "themes[0]",
+            "message": "'egitimm' is not a theme (did you mean 'education'?); allowed: the keys in "
+            "vocabularies/themes.yml",
+            "severity": "error",
+            "rule": "unknown-key",
+        }
+    ]
     assert result.err == ""  # JSON output stays machine-readable: no summary line
 
 

@@ -28,8 +28,16 @@ def new(hub: Hub, *args: str):
 
 
 def test_new_practice_writes_master_and_twin_with_every_field(hub: Hub) -> None:
-    result = new(hub, "practice", "--title", "Işıklı Çağrı Merkezi", "--municipality",
-                 "Bursa Büyükşehir Belediyesi", "--province", "Bursa")
+    result = new(
+        hub,
+        "practice",
+        "--title",
+        "Işıklı Çağrı Merkezi",
+        "--municipality",
+        "Bursa Büyükşehir Belediyesi",
+        "--province",
+        "Bursa",
+    )
     assert result.exit_code == 0, result.err
     master = (hub.root / "practices" / "isikli-cagri-merkezi.md").read_text(encoding="utf-8")
     twin = (hub.root / "practices" / "isikli-cagri-merkezi.en.md").read_text(encoding="utf-8")
@@ -42,10 +50,10 @@ def test_new_practice_writes_master_and_twin_with_every_field(hub: Hub) -> None:
     assert "\nid: isikli-cagri-merkezi\n" in master
     assert "\ntitle: Işıklı Çağrı Merkezi" in master
     assert "  - name: Bursa Büyükşehir Belediyesi" in master
-    assert 'kind: metropolitan-municipality' in master
+    assert "kind: metropolitan-municipality" in master
     assert "\nprovince: bursa" in master
     assert "# start_date:" in master  # optional fields are present but commented out
-    assert "province" not in twin and "title: \"TODO: English title\"" in twin
+    assert "province" not in twin and 'title: "TODO: English title"' in twin
 
 
 def test_placeholders_are_flagged_until_filled(hub: Hub) -> None:
@@ -81,10 +89,12 @@ def test_filled_template_passes(hub: Hub) -> None:
     text = re.sub(r"TODO: Uygulamayı.*", "Gerçek olmayan test metni.", text)
     master_path.write_text(text, encoding="utf-8")
     twin = twin_path.read_text(encoding="utf-8")
-    for old, value in {'title: "TODO: English title"': "title: New practice",
-                       'summary: "TODO: Summary"': "summary: A summary written for a test, not a real practice.",
-                       'objectives: ["TODO: Objectives"]': "objectives: [An objective]",
-                       'activities: ["TODO: Main activities"]': "activities: [An activity]"}.items():
+    for old, value in {
+        'title: "TODO: English title"': "title: New practice",
+        'summary: "TODO: Summary"': "summary: A summary written for a test, not a real practice.",
+        'objectives: ["TODO: Objectives"]': "objectives: [An objective]",
+        'activities: ["TODO: Main activities"]': "activities: [An activity]",
+    }.items():
         twin = twin.replace(old, value)
     twin_path.write_text(re.sub(r"TODO: Describe.*", "Test text.", twin), encoding="utf-8")
     result = hub.check()

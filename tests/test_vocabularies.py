@@ -34,8 +34,19 @@ def test_all_81_provinces_with_unique_plates(vocabularies: dict[str, Vocabulary]
     assert provinces.label("istanbul", "tr") == "İstanbul"
     assert provinces.label("istanbul", "en") == "Istanbul"
     marmara = {str(t.key) for t in provinces if t.extra.get("marmara_region")}
-    assert marmara == {"balikesir", "bilecik", "bursa", "canakkale", "edirne", "istanbul", "kirklareli",
-                       "kocaeli", "sakarya", "tekirdag", "yalova"}
+    assert marmara == {
+        "balikesir",
+        "bilecik",
+        "bursa",
+        "canakkale",
+        "edirne",
+        "istanbul",
+        "kirklareli",
+        "kocaeli",
+        "sakarya",
+        "tekirdag",
+        "yalova",
+    }
     assert {str(t.key) for t in provinces if t.extra.get("mmu_scope")} == marmara | {"bolu", "duzce"}
 
 

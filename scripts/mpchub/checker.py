@@ -34,9 +34,7 @@ PLACEHOLDER_RULE = (
 def check_file(record: RecordFile, schemas: SchemaSet) -> None:
     """Add every schema and content problem of one record file to ``record.problems``."""
     if record.path.parent != schemas.project.collection_dir(record.collection):
-        record.problem(
-            f"records live directly in {record.collection.folder}/, not in a subfolder", "location"
-        )
+        record.problem(f"records live directly in {record.collection.folder}/, not in a subfolder", "location")
     if record.has_front_matter:
         _body_problems(record)
     if record.data is None:
@@ -49,8 +47,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
     if not record.is_twin and isinstance(record.data.get("id"), str) and record.data["id"] != record.slug:
         record.problem_at(
             ("id",),
-            f"id '{record.data['id']}' must equal the file name '{record.slug}' "
-            f"(rename the file or change the id)",
+            f"id '{record.data['id']}' must equal the file name '{record.slug}' (rename the file or change the id)",
             "id-slug",
         )
 
@@ -96,8 +93,9 @@ def _missing(record: RecordFile, parent: FieldPath, name: str, node: Schema) -> 
     help_text = spec.get("x-help", {}).get("en")
     what = f" ({label}: {help_text})" if label and help_text else (f" ({label})" if label else "")
     where = "the English twin" if record.is_twin and not parent else "this record"
-    record.problem_at(parent, f"required field '{name}' is missing from {where}{what}", "missing",
-                      field_path=(*parent, name))
+    record.problem_at(
+        parent, f"required field '{name}' is missing from {where}{what}", "missing", field_path=(*parent, name)
+    )
 
 
 def _unknown_field(record: RecordFile, path: FieldPath, node: Schema, master: Schema) -> None:
@@ -114,7 +112,10 @@ def _unknown_field(record: RecordFile, path: FieldPath, node: Schema, master: Sc
     if len(allowed) <= 10:
         rest = f"; allowed here: {', '.join(allowed)}"
     else:
-        rest = "; the allowed fields are listed in the field reference (Katkı / Contribute › Alan rehberi / Field reference, or run: mpchub reference)"
+        rest = (
+            "; the allowed fields are listed in the field reference "
+            "(site: Katkıda Bulunun › Alan Rehberi; command: mpchub reference)"
+        )
     record.problem_at(path, f"unknown field '{name}'{hint}{rest}", "unknown-field", key=True)
 
 
@@ -198,8 +199,9 @@ def _semantic_problems(record: RecordFile, schema: Schema, markers: list[tuple[P
                 elif path == ("last_reviewed",):
                     parts = parse_partial_date(value)
                     if parts and len(parts) == 3 and dt.date(*parts) > today + dt.timedelta(days=1):
-                        record.problem_at(path, f"{value!r} is in the future: give the date of the last "
-                                          "review", "future-date")
+                        record.problem_at(
+                            path, f"{value!r} is in the future: give the date of the last review", "future-date"
+                        )
             if node.get("x-isbn"):
                 problem = isbn_problem(value)
                 if problem:
@@ -208,15 +210,16 @@ def _semantic_problems(record: RecordFile, schema: Schema, markers: list[tuple[P
     if start is not None and end is not None and not date_problem(start) and not date_problem(end):
         a, b = parse_partial_date(start), parse_partial_date(end)
         if a and b and b[: min(len(a), len(b))] < a[: min(len(a), len(b))]:
-            record.problem_at(("end_date",), f"the end date {end} is before the start date {start}",
-                              "date-order")
+            record.problem_at(("end_date",), f"the end date {end} is before the start date {start}", "date-order")
 
 
 def _body_problems(record: RecordFile) -> None:
     if not record.body.strip():
         record.problem(
             "the body is empty: write the description in Markdown below the closing '---'",
-            "empty-body", max(record.body_line - 1, 1), 1,
+            "empty-body",
+            max(record.body_line - 1, 1),
+            1,
         )
         return
     for line, column, message in unsafe_html(record.body):
@@ -252,8 +255,12 @@ def check_corpus(files: list[RecordFile], schemas: SchemaSet) -> None:
         record_id = record.data.get("id")
         if isinstance(record_id, str):
             if record_id in ids:
-                record.problem_at(("id",), f"duplicate id '{record_id}': {ids[record_id].relpath} already "
-                                  "uses it; ids must be unique across all collections", "duplicate-id")
+                record.problem_at(
+                    ("id",),
+                    f"duplicate id '{record_id}': {ids[record_id].relpath} already "
+                    "uses it; ids must be unique across all collections",
+                    "duplicate-id",
+                )
             else:
                 ids[record_id] = record
     by_collection: dict[str, set[str]] = {}
@@ -284,5 +291,4 @@ def _reference_problems(record: RecordFile, schemas: SchemaSet, known: dict[str,
                     folder = COLLECTION_BY_NAME[target].folder
                     match = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
                     hint = f" (did you mean '{match[0]}'?)" if match else ""
-                    record.problem_at(where, f"'{item}' is not the id of any record in {folder}/{hint}",
-                                      "reference")
+                    record.problem_at(where, f"'{item}' is not the id of any record in {folder}/{hint}", "reference")

@@ -40,9 +40,27 @@ def _parser() -> argparse.ArgumentParser:
     reference.add_argument("--lang", choices=("tr", "en"), default="tr")
     reference.add_argument("--output", type=Path, help="file to write (default: standard output)")
 
+    translations = commands.add_parser("translations", help="list untranslated and outdated English twins")
+    translations.add_argument("--format", choices=("text", "github", "json"), default="text")
+    translations.add_argument(
+        "--stamp",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="write the master's last commit into the twins' source_commit (all, or these)",
+    )
+
+    links = commands.add_parser("links", help="check external links and report dead ones (never fails)")
+    links.add_argument("--output", type=Path, help="Markdown report file (empty when all links answer)")
+    links.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
+
+    forms = commands.add_parser("forms", help="write the issue form generated from the vocabularies")
+    forms.add_argument("--check", action="store_true", help="only check that the committed form is current")
+
     bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
     bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    bench.add_argument("--site", action="store_true", help="build a site and measure build time and search bytes")
     return parser
 
 
@@ -64,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             from mpchub.commands.new import run
         elif args.command == "reference":
             from mpchub.commands.reference import run
+        elif args.command == "translations":
+            from mpchub.commands.translations import run
+        elif args.command == "links":
+            from mpchub.commands.links import run
+        elif args.command == "forms":
+            from mpchub.commands.forms import run
         else:
             from mpchub.commands.bench import run
         return run(project, args)

@@ -74,13 +74,21 @@ def _compare_twin(twin: RecordFile, master: RecordFile, schemas: SchemaSet) -> N
         if name not in twin.data:
             twin.problem(
                 f"'{name}' is filled in the Turkish master but not translated in this twin",
-                "untranslated-field", twin.front_matter_line - 1, 1, name, WARNING,
+                "untranslated-field",
+                twin.front_matter_line - 1,
+                1,
+                name,
+                WARNING,
             )
         elif isinstance(master.data[name], list) and isinstance(twin.data[name], list):
             a, b = len(master.data[name]), len(twin.data[name])
             if a != b:
-                twin.problem_at((name,), f"has {b} items but the Turkish master has {a}: translate item "
-                                "by item, in the same order", "twin-items", severity=WARNING)
+                twin.problem_at(
+                    (name,),
+                    f"has {b} items but the Turkish master has {a}: translate item by item, in the same order",
+                    "twin-items",
+                    severity=WARNING,
+                )
 
 
 def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:

@@ -68,8 +68,9 @@ def vocabulary_message(value: Any, vocabulary: Vocabulary) -> str:
     return f"{value!r} is not {vocabulary.noun}{hint}; {allowed}"
 
 
-def schema_message(kind: str, details: dict[str, Any], value: Any, node: Schema,
-                   vocabularies: dict[str, Vocabulary], fallback: str) -> str:
+def schema_message(
+    kind: str, details: dict[str, Any], value: Any, node: Schema, vocabularies: dict[str, Vocabulary], fallback: str
+) -> str:
     """One sentence saying what is wrong and what is allowed."""
     help_text = node.get("x-help", {}).get("en", "")
     if value is None and kind in ("Type", "Enum", "MinLength", "Pattern"):

@@ -69,11 +69,8 @@ class Project:
         here = Path(env) if env and start is None else (start or Path.cwd())
         here = here.resolve()
         for candidate in (here, *here.parents):
-            if (candidate / "schemas" / "practice.schema.json").is_file() and (
-                candidate / "vocabularies"
-            ).is_dir():
+            if (candidate / "schemas" / "practice.schema.json").is_file() and (candidate / "vocabularies").is_dir():
                 return cls(candidate)
         raise ProjectNotFound(
-            f"no hub repository found at or above {here} "
-            "(looked for schemas/practice.schema.json and vocabularies/)"
+            f"no hub repository found at or above {here} (looked for schemas/practice.schema.json and vocabularies/)"
         )

@@ -40,8 +40,9 @@ class RecordFile:
     def is_twin(self) -> bool:
         return self.lang != "tr"
 
-    def problem(self, message: str, rule: str, line: int = 1, column: int = 1, fieldpath: str = "",
-                severity: str = "error") -> Problem:
+    def problem(
+        self, message: str, rule: str, line: int = 1, column: int = 1, fieldpath: str = "", severity: str = "error"
+    ) -> Problem:
         found = Problem(self.relpath, line, column, fieldpath, message, severity, rule)
         self.problems.append(found)
         return found
@@ -50,8 +51,15 @@ class RecordFile:
     def positions(self) -> yamlfront.Positions:
         return yamlfront.locate(self.front_matter, self.front_matter_line)
 
-    def problem_at(self, path: yamlfront.FieldPath, message: str, rule: str, key: bool = False,
-                   severity: str = "error", field_path: yamlfront.FieldPath | None = None) -> Problem:
+    def problem_at(
+        self,
+        path: yamlfront.FieldPath,
+        message: str,
+        rule: str,
+        key: bool = False,
+        severity: str = "error",
+        field_path: yamlfront.FieldPath | None = None,
+    ) -> Problem:
         """A problem located at the value (or, with ``key``, the field name) at ``path``.
 
         ``field_path`` names the field when it differs from where the problem points (a missing field
@@ -71,9 +79,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 def _decode(raw: bytes, record: RecordFile) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
-        record.problem(
-            "the file starts with a byte order mark (BOM): save it as UTF-8 without BOM", "bom", 1, 1
-        )
+        record.problem("the file starts with a byte order mark (BOM): save it as UTF-8 without BOM", "bom", 1, 1)
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -82,7 +88,9 @@ def _decode(raw: bytes, record: RecordFile) -> str:
         line, column = _line_column(good, len(good))
         record.problem(
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it with UTF-8 encoding",
-            "encoding", line, column,
+            "encoding",
+            line,
+            column,
         )
         return raw.decode("utf-8", errors="replace")
 
@@ -126,7 +134,9 @@ def _tabs(record: RecordFile) -> bool:
             found = True
             record.problem(
                 "tab character in the front matter: YAML needs spaces for indentation and between values",
-                "tab", number, column + 1,
+                "tab",
+                number,
+                column + 1,
             )
     return found
 
@@ -163,7 +173,9 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
     elif not isinstance(data, dict):
         record.problem(
             "the front matter must be a list of 'field: value' lines, not a single value",
-            "front-matter-shape", record.front_matter_line, 1,
+            "front-matter-shape",
+            record.front_matter_line,
+            1,
         )
     else:
         record.data = data
@@ -173,20 +185,26 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
 def _bad_file_name(record: RecordFile) -> None:
     name = record.path.name
     if name.endswith(".tr.md"):
-        message = (f"the Turkish master is named '{name[: -len('.tr.md')]}.md', without '.tr'; "
-                   "only the English twin has a language suffix ('.en.md')")
+        message = (
+            f"the Turkish master is named '{name[: -len('.tr.md')]}.md', without '.tr'; "
+            "only the English twin has a language suffix ('.en.md')"
+        )
     elif not name.endswith(".md"):
         message = f"'{name}' is not a record: files in {record.collection.folder}/ are Markdown records (.md)"
     else:
         stem = name[: -len(".en.md")] if name.endswith(".en.md") else name[: -len(".md")]
         suffix = ".en.md" if name.endswith(".en.md") else ".md"
         if re.fullmatch(r"[^.]+\.[a-z]{2}", stem):
-            message = (f"'{name}' has an unknown language suffix: a record is '<slug>.md' (Turkish) "
-                       "or '<slug>.en.md' (English)")
+            message = (
+                f"'{name}' has an unknown language suffix: a record is '<slug>.md' (Turkish) "
+                "or '<slug>.en.md' (English)"
+            )
         else:
             suggestion = slugify(stem) or "my-practice"
-            message = (f"file name '{name}' is not ASCII kebab-case: use lower-case a-z, 0-9 and single "
-                       f"hyphens, e.g. '{suggestion}{suffix}'")
+            message = (
+                f"file name '{name}' is not ASCII kebab-case: use lower-case a-z, 0-9 and single "
+                f"hyphens, e.g. '{suggestion}{suffix}'"
+            )
     record.problem(message, "file-name")
 
 

@@ -97,8 +97,12 @@ def vocabulary_tables(schemas: SchemaSet, lang: str) -> list[str]:
     words = WORDS[lang]
     lines = [f"## {words['vocabularies']}", ""]
     for name, vocabulary in sorted(schemas.vocabularies.items()):
-        lines += [f"### {vocabulary.title[lang]} {{ #vocabulary-{name} }}", "",
-                  f"{vocabulary.description[lang]} {words['file']}: `vocabularies/{name}.yml`", ""]
+        lines += [
+            f"### {vocabulary.title[lang]} {{ #vocabulary-{name} }}",
+            "",
+            f"{vocabulary.description[lang]} {words['file']}: `vocabularies/{name}.yml`",
+            "",
+        ]
         provinces = name == "provinces"
         header = f"| {words['key']} | {words['tr']} | {words['en']} |"
         rule = "|---|---|---|"

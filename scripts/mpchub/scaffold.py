@@ -75,8 +75,14 @@ def _placeholder(spec: Schema, name: str, lang: str) -> Any:
     return f"{TODO}: {label}" if kind == "string" and "x-vocabulary" not in spec else TODO
 
 
-def _render(schema: Schema, values: dict[str, Any], vocabularies: dict[str, Vocabulary], lang: str,
-            indent: str = "", commented_parent: bool = False) -> list[str]:
+def _render(
+    schema: Schema,
+    values: dict[str, Any],
+    vocabularies: dict[str, Vocabulary],
+    lang: str,
+    indent: str = "",
+    commented_parent: bool = False,
+) -> list[str]:
     lines: list[str] = []
     required = set(schema.get("required", []))
     for name, spec in schema.get("properties", {}).items():
@@ -90,16 +96,25 @@ def _render(schema: Schema, values: dict[str, Any], vocabularies: dict[str, Voca
             lines.append(f"{prefix}{name}:{comment}")
             entries = value if isinstance(value, list) else [None]
             for entry in entries:
-                rendered = _render(item_schema, entry or {}, vocabularies, lang, indent + "    ",
-                                   optional or commented_parent)
+                rendered = _render(
+                    item_schema, entry or {}, vocabularies, lang, indent + "    ", optional or commented_parent
+                )
                 first = rendered[0]
                 marker = indent + ("# " if optional or commented_parent else "") + "  - "
                 lines.append(marker + first.lstrip("# ").lstrip())
                 lines.extend(rendered[1:])
         elif spec.get("type") == "object":
             lines.append(f"{prefix}{name}:{comment}")
-            lines.extend(_render(spec, value if isinstance(value, dict) else {}, vocabularies, lang,
-                                 indent + "  ", optional or commented_parent))
+            lines.extend(
+                _render(
+                    spec,
+                    value if isinstance(value, dict) else {},
+                    vocabularies,
+                    lang,
+                    indent + "  ",
+                    optional or commented_parent,
+                )
+            )
         elif isinstance(value, list):
             lines.append(f"{prefix}{name}: [{', '.join(_quote(v) if v != TODO else TODO for v in value)}]{comment}")
         else:
@@ -131,8 +146,14 @@ def resolve_province(value: str, provinces: Vocabulary) -> str | None:
     return None
 
 
-def draft(schemas: SchemaSet, collection: str, slug: str, title: str | None,
-          municipality: str | None = None, province: str | None = None) -> Draft:
+def draft(
+    schemas: SchemaSet,
+    collection: str,
+    slug: str,
+    title: str | None,
+    municipality: str | None = None,
+    province: str | None = None,
+) -> Draft:
     """The Turkish master and English twin for a new record, as text."""
     values: dict[str, Any] = {"id": slug, "last_reviewed": dt.date.today().isoformat()}
     master_schema = schemas.schema(collection, twin=False)

@@ -160,7 +160,9 @@ def marked_paths(schema: Schema, prefix: Pattern = ()) -> list[tuple[Pattern, Sc
     return found
 
 
-def values_at(data: Any, pattern: Pattern, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def values_at(
+    data: Any, pattern: Pattern, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """(path, value) for every value in ``data`` that ``pattern`` matches."""
     if not pattern:
         yield path, data
@@ -180,9 +182,7 @@ class SchemaSet:
     def __init__(self, project: Project, vocabularies: dict[str, Vocabulary] | None = None) -> None:
         self.project = project
         if vocabularies is None:
-            vocabularies = load_vocabularies(
-                project.vocabularies_dir, project.schemas_dir / "vocabulary.schema.json"
-            )
+            vocabularies = load_vocabularies(project.vocabularies_dir, project.schemas_dir / "vocabulary.schema.json")
         self.vocabularies = vocabularies
         defs = _read_json(project.schemas_dir / COMMON).get("$defs", {})
         self.masters: dict[str, Schema] = {}

@@ -13,10 +13,40 @@ from pathlib import Path
 from mpchub.project import Project
 from mpchub.vocabularies import Vocabulary
 
-WORDS_TR = ("göçmen", "belediye", "uyum", "danışma", "merkez", "çocuk", "kadın", "eğitim", "sağlık",
-            "istihdam", "mahalle", "dayanışma", "Işık", "İstanbul'da", "çağrı", "kütüphane")
-WORDS_EN = ("migrant", "municipality", "cohesion", "counselling", "centre", "children", "women",
-            "education", "health", "employment", "neighbourhood", "solidarity", "light", "refugees")
+WORDS_TR = (
+    "göçmen",
+    "belediye",
+    "uyum",
+    "danışma",
+    "merkez",
+    "çocuk",
+    "kadın",
+    "eğitim",
+    "sağlık",
+    "istihdam",
+    "mahalle",
+    "dayanışma",
+    "Işık",
+    "İstanbul'da",
+    "çağrı",
+    "kütüphane",
+)
+WORDS_EN = (
+    "migrant",
+    "municipality",
+    "cohesion",
+    "counselling",
+    "centre",
+    "children",
+    "women",
+    "education",
+    "health",
+    "employment",
+    "neighbourhood",
+    "solidarity",
+    "light",
+    "refugees",
+)
 
 
 def _sentence(rng: random.Random, words: tuple[str, ...], length: int) -> str:
@@ -94,8 +124,9 @@ This record is synthetic: generated for tests and measurements, never published.
     return master, twin
 
 
-def make_project(source: Project, target: Path, practices: int, seed: int = 2026,
-                 translated_share: float = 1.0) -> Project:
+def make_project(
+    source: Project, target: Path, practices: int, seed: int = 2026, translated_share: float = 1.0
+) -> Project:
     """A scratch hub with the source's schemas and vocabularies and ``practices`` synthetic practices."""
     from mpchub.vocabularies import load_vocabularies
 

@@ -49,6 +49,7 @@ class _Composer(_BaseLoader):  # type: ignore[misc, valid-type]
     def ascend_resolver(self) -> None:
         return None
 
+
 FieldPath = tuple[str | int, ...]
 
 
@@ -100,8 +101,11 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         if id(node) in self.seen:
-            raise _error("YAML anchors and aliases (&name, *name) are not allowed in records: "
-                         "write the value out", node, "yaml-alias")
+            raise _error(
+                "YAML anchors and aliases (&name, *name) are not allowed in records: write the value out",
+                node,
+                "yaml-alias",
+            )
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             tag = node.tag
@@ -121,16 +125,21 @@ class _Builder:
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _error("YAML merge keys (<<) are not allowed in records: write the fields out",
-                             key_node, "yaml-merge")
+                raise _error(
+                    "YAML merge keys (<<) are not allowed in records: write the fields out", key_node, "yaml-merge"
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _error("a field name must be plain text", key_node, "yaml-key")
             key = key_node.value
             if key in lines:
-                self.duplicates.append(_error(
-                    f"duplicate field '{key}': it is already set on line {lines[key]}; YAML would "
-                    "silently keep only the last one, so keep one and delete the other",
-                    key_node, "duplicate-key"))
+                self.duplicates.append(
+                    _error(
+                        f"duplicate field '{key}': it is already set on line {lines[key]}; YAML would "
+                        "silently keep only the last one, so keep one and delete the other",
+                        key_node,
+                        "duplicate-key",
+                    )
+                )
             lines[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node)
         return result

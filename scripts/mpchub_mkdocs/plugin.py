@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,22 +15,30 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from mpchub import search
 from mpchub.corpus import load_corpus
 from mpchub.project import Project
 from mpchub.site.build import Site
+from mpchub.site.strings import t
+from mpchub_mkdocs import pagefind
 from mpchub_mkdocs.staging import StagingConflict, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 SOURCE_FOLDERS = ("docs", "practices", "recommendations", "publications", "schemas", "vocabularies", "overrides")
 
 
 class MpcHubConfig(Config):
     staging_dir = config_options.Type(str, default=".cache/mpchub/docs")
     edit_branch = config_options.Type(str, default="main")
+    search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
+    search_min_share = config_options.Type(float, default=0.9)  # guard: indexed pages / marked pages
 
 
 class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def __init__(self) -> None:
+        self.expected_in_index: Counter[str] = Counter()
         self.site: Site | None = None
         self.staging: Path | None = None
         self.source_docs: Path | None = None
@@ -82,6 +92,49 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         elif meta:
             page.edit_url = None  # generated listings have no source file to edit
         return context
+
+    @event_priority(-50)
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Mark what Pagefind indexes: the article of record pages in their own language and of
+        hand-written pages; never listings, the home page, or an English page showing Turkish text."""
+        meta = page.meta.get("mpchub") or {}
+        kind = meta.get("kind")
+        is_home = page.file.src_uri in ("index.md", "index.en.md")  # is_homepage is False in the English build
+        if is_home or kind in ("listing", "browse", "index") or meta.get("translated") is False:
+            return output
+        match = ARTICLE.search(output)
+        if match is None:
+            return output
+        lang = LANG.search(output)
+        language = lang.group(1) if lang else "tr"
+        close = output.rfind("</article>")
+        if close < match.end():
+            return output
+        article = output[match.end() : close]
+        extra = search.folded_block(article)
+        if kind is None or kind == "reference":
+            extra += (
+                f'<span hidden data-pagefind-filter="type[data-value]" data-value="{t(language, "type_page")}"></span>'
+            )
+        self.expected_in_index[language] += 1
+        opening = match.group(0)[:-1] + " data-pagefind-body>"
+        return output[: match.start()] + opening + article + extra + output[close:]
+
+    @event_priority(-200)  # after static-i18n (-100) has built every language
+    def on_post_build(self, config: Any) -> None:
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False) or not self.config.search:
+            return  # a nested per-language build: the index is made once, when all are done
+        site_dir = Path(config.site_dir)
+        counts = pagefind.build_index(site_dir)
+        for language, expected in sorted(self.expected_in_index.items()):
+            indexed = counts.get(language, 0)
+            if indexed < expected * self.config.search_min_share:
+                raise PluginError(
+                    f"the search index holds {indexed} '{language}' pages but {expected} were marked for it: "
+                    "a selector or the page language is probably wrong"
+                )
+        log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at

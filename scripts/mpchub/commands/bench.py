@@ -1,11 +1,21 @@
-"""``mpchub bench``: how long validation takes on a synthetic corpus of the given size.
+"""``mpchub bench``: speed and size, measured on synthetic corpora (never by timed tests).
 
-Speed is measured here, by a command, and reported in the docs; tests never time anything.
+* validation: how long checking N bilingual records takes;
+* ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
+  indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
+  query (raw, and compressed as a web server would send them).
+
+Synthetic records go to a scratch folder that is deleted afterwards; they are never published.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,6 +26,8 @@ from mpchub.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if args.site:
+        return _site(project, args)
     with tempfile.TemporaryDirectory(prefix="mpchub-bench-") as scratch:
         bench = make_project(project, Path(scratch), args.records)
         files = 2 * args.records
@@ -26,6 +38,93 @@ def run(project: Project, args: argparse.Namespace) -> int:
             timings.append(time.perf_counter() - started)
         errors = len(corpus.errors)
     best = min(timings)
-    print(f"validated {args.records} bilingual records ({files} files) in {best:.2f} s "
-          f"(best of {len(timings)}; {1000 * best / files:.3f} ms per file; {errors} errors)")
+    print(
+        f"validated {args.records} bilingual records ({files} files) in {best:.2f} s "
+        f"(best of {len(timings)}; {1000 * best / files:.3f} ms per file; {errors} errors)"
+    )
     return 0 if errors == 0 else 1
+
+
+def _site(project: Project, args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-site-") as scratch:
+        root = Path(scratch) / "hub"
+        make_project(project, root, args.records)
+        for folder in ("docs", "overrides"):
+            shutil.copytree(project.root / folder, root / folder)
+        shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+        site = Path(scratch) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/hub/"}
+        started = time.perf_counter()
+        process = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-q",
+                "-f",
+                str(root / "mkdocs.yml"),
+                "-d",
+                str(site),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        build_seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            print(process.stdout + process.stderr, file=sys.stderr)
+            return 1
+        shutil.rmtree(site / "pagefind")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], check=True)
+        index_seconds = time.perf_counter() - started
+        pages = sum(1 for _ in site.rglob("*.html"))
+        page_bytes = (site / "practices" / "sentetik-uygulama-00001" / "index.html").stat().st_size
+        print(
+            f"site of {args.records} bilingual records: {pages} HTML pages; mkdocs build (with indexing) "
+            f"{build_seconds:.1f} s; Pagefind indexing alone {index_seconds:.1f} s; "
+            f"a practice page is {page_bytes / 1024:.1f} KB"
+        )
+        for lang, path, query in (
+            ("tr", "practices/sentetik-uygulama-00001/", "göçmen"),
+            ("en", "en/practices/sentetik-uygulama-00001/", "refugees"),
+        ):
+            load, first = _search_bytes(site, path, query)
+            print(f"search bytes ({lang}, query {query!r}): page load {_kb(load)}; first query {_kb(first)}")
+    return 0
+
+
+def _kb(sizes: list[tuple[int, int]]) -> str:
+    raw = sum(r for r, _ in sizes)
+    wire = sum(w for _, w in sizes)
+    return f"{wire / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw, {len(sizes)} requests)"
+
+
+def _search_bytes(site: Path, path: str, query: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Bytes of the search files fetched on page load, and of everything fetched by a first query."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve  # the tests' helpers: one way to drive Chromium
+
+    def size(body: bytes, url: str) -> tuple[int, int]:
+        already_compressed = url.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"))
+        return len(body), len(body) if already_compressed else len(gzip.compress(body, 6))
+
+    with serve(site, "/hub/") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[tuple[str, bytes]] = []
+        page.on("response", lambda r: seen.append((r.url, r.body())) if r.ok else None)
+        page.goto(base + path, wait_until="networkidle")
+        on_load = [size(body, url) for url, body in seen if "search.js" in url or "/pagefind/" in url]
+        seen.clear()
+        page.keyboard.press("/")
+        page.keyboard.type(query)
+        page.wait_for_selector(".mpc-search__results li")
+        page.wait_for_load_state("networkidle")
+        first_query = [size(body, url) for url, body in seen]
+        browser.close()
+    return on_load, first_query

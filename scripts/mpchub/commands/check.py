@@ -22,8 +22,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     corpus = load_corpus(project)  # always the whole corpus: references need every id
 
     def selected(relpath: str) -> bool:
-        return not wanted or any(relpath == w or relpath.startswith(w.rstrip("/") + "/") or w == "."
-                                 for w in wanted)
+        return not wanted or any(relpath == w or relpath.startswith(w.rstrip("/") + "/") or w == "." for w in wanted)
 
     problems = [p for p in corpus.problems if selected(p.path)]
     output = format_problems(problems, args.format)
@@ -33,7 +32,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if not args.quiet and args.format != "json":
         files = sum(selected(f.relpath) for f in corpus.files)
         untranslated = [r for r in corpus.untranslated() if selected(r.master.relpath)]
-        summary = (f"mpchub: checked {files} files: {errors} errors, {len(problems) - errors} warnings; "
-                   f"{len(untranslated)} records have no English twin yet")
+        summary = (
+            f"mpchub: checked {files} files: {errors} errors, {len(problems) - errors} warnings; "
+            f"{len(untranslated)} records have no English twin yet"
+        )
         print(summary, file=sys.stderr)
     return EXIT_INVALID if errors else EXIT_OK

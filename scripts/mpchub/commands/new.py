@@ -35,8 +35,11 @@ def run(project: Project, args: argparse.Namespace) -> int:
         if raw_province:
             province = resolve_province(raw_province, schemas.vocabularies["provinces"])
             if province is None:
-                print(f"mpchub new: '{raw_province}' is not a province; use a key from "
-                      "vocabularies/provinces.yml, e.g. istanbul", file=sys.stderr)
+                print(
+                    f"mpchub new: '{raw_province}' is not a province; use a key from "
+                    "vocabularies/provinces.yml, e.g. istanbul",
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
     slug = args.slug or slugify(title)
     if not slug or slugify(slug) != slug:
@@ -46,8 +49,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     master, twin = folder / f"{slug}.md", folder / f"{slug}.en.md"
     existing = [p for p in (master, twin) if p.exists()]
     if existing and not args.force:
-        print(f"mpchub new: {project.relative(existing[0])} already exists (use --force to overwrite)",
-              file=sys.stderr)
+        print(f"mpchub new: {project.relative(existing[0])} already exists (use --force to overwrite)", file=sys.stderr)
         return EXIT_USAGE
     result = draft(schemas, args.collection, slug, title, municipality, province)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,115 @@
+"""The catalog in a real browser: filters combine, the URL carries them, a reload restores them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from sites import BuiltSite, build, make_fixture_hub
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("browser-site")
+    built: BuiltSite = build(make_fixture_hub(base / "hub"), base / "site")
+    with serve(built.site, "/hub/") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "Debian's Chromium is required for browser tests: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def visible_titles(page: Page) -> list[str]:
+    return page.locator("li.mpc-card:not([hidden]) .mpc-card__title").all_inner_texts()
+
+
+def test_theme_and_province_show_exactly_the_matching_cards(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/")
+    assert len(visible_titles(page)) == 6
+    page.get_by_role("checkbox", name="Türkçe ve Dil Öğrenimi").check()
+    assert sorted(visible_titles(page)) == ["Dil Kursu"]
+    page.get_by_role("checkbox", name="Türkçe ve Dil Öğrenimi").uncheck()
+    page.get_by_role("checkbox", name="Eğitim").check()
+    page.locator("fieldset[data-facet=province]").get_by_role("checkbox", name="İstanbul").check()
+    assert sorted(visible_titles(page)) == ["Dil Kursu", "Çağrı Merkezi"]
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"theme": ["education"], "province": ["istanbul"]}
+    assert page.locator("[data-mpc-status]").inner_text() == "2 uygulama gösteriliyor"
+    province_counts = page.locator("fieldset[data-facet=province] label").all_inner_texts()
+    assert any(text.startswith("Bursa") and text.endswith("1") for text in province_counts)
+
+
+def test_reloading_the_url_restores_the_filter(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/?theme=education&province=istanbul")
+    assert sorted(visible_titles(page)) == ["Dil Kursu", "Çağrı Merkezi"]
+    assert page.locator("fieldset[data-facet=theme] input[value=education]").is_checked()
+    page.reload()
+    assert sorted(visible_titles(page)) == ["Dil Kursu", "Çağrı Merkezi"]
+    assert page.locator("fieldset[data-facet=province] input[value=istanbul]").is_checked()
+
+
+def test_filters_work_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/practices/")
+    box = page.locator("fieldset[data-facet=province] input[value=bursa]")
+    box.focus()
+    page.keyboard.press("Space")
+    assert sorted(visible_titles(page)) == ["Ilgaz Club", "Mosque Garden Meetings"]
+    assert parse_qs(urlparse(page.url).query) == {"province": ["bursa"]}
+
+
+def test_sort_by_title_uses_turkish_order(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/?sort=title")
+    assert visible_titles(page) == [
+        "Cami Bahçesi Buluşmaları",
+        "Çağrı Merkezi",
+        "Dil Kursu",
+        "Ilgaz Kulübü",
+        "<img src=x onerror=alert(1)>",
+        "İzmit Örnek Uygulaması",
+    ]
+
+
+def test_text_search_folds_turkish_letters(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/?q=CAGRI")
+    assert visible_titles(page) == ["Çağrı Merkezi"]
+    page.goto(site_url + "practices/?q=ilgaz")
+    assert visible_titles(page) == ["Ilgaz Kulübü"]
+
+
+def test_without_javascript_the_full_list_shows(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "practices/?theme=education")
+    assert page.locator("li.mpc-card").count() == 6
+    assert page.locator("li.mpc-card").first.is_visible()
+    assert not page.locator("form[data-mpc-facets]").is_visible()
+    context.close()
+
+
+def test_no_script_from_the_hostile_title_runs(page: Page, site_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for url in ("practices/", "practices/xss-deneme/", "en/practices/xss-deneme/", "themes/education/"):
+        page.goto(site_url + url)
+        page.mouse.move(10, 10)
+    assert dialogs == []
