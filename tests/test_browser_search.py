@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -43,21 +44,23 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+DONE = re.compile(r"^(\d+ (sonuç|results)|Sonuç bulunamadı|No results)$")
+
+
 def search(page: Page, query: str) -> list[str]:
-    """Type into the header search and return the result URLs' paths once results are shown."""
+    """Type into the header search and return the result paths, once results are rendered."""
     field = page.locator(".mpc-search__input")
     if not field.is_visible():
         page.locator(".mpc-search-open").click()
     field.fill("")
     field.type(query)
     status = page.locator(".mpc-search__status")
-    expect(status).not_to_have_text(["Aranıyor…", "Searching…", "Aramak için yazın", "Type to search"])
-    count = page.locator(".mpc-search__results li").count()
-    text = status.inner_text()
-    if count == 0:
+    expect(status).to_have_text(DONE)
+    expect(status).to_have_text(DONE)  # a later keystroke may restart the search: wait for the last one
+    found = status.inner_text()
+    if not found[0].isdigit():
         return []
-    expect(page.locator(".mpc-search__results li")).to_have_count(min(count, 10))
-    assert text[0].isdigit(), text
+    expect(page.locator(".mpc-search__results li")).to_have_count(min(int(found.split()[0]), 10))
     return sorted(a.get_attribute("href") for a in page.locator(".mpc-search__results a").all())
 
 

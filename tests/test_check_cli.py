@@ -55,7 +55,7 @@ def test_github_annotations(hub: Hub) -> None:
     hub.write(P, BROKEN)
     result = hub.check("--format", "github")
     assert result.lines == [
-        f"::error file={P},line=17,col=11,title=mpchub unknown-key::themes[0]: 'egitimm' is not a theme "
+        f"::error file={P},line=16,col=10,title=mpchub unknown-key::themes[0]: 'egitimm' is not a theme "
         "(did you mean 'education'?); allowed: the keys in vocabularies/themes.yml"
     ]
 
@@ -74,8 +74,8 @@ def test_json_format(hub: Hub) -> None:
     assert problems == [
         {
             "path": P,
-            "line": 17,
-            "column": 11,
+            "line": 16,
+            "column": 10,
             "field": "themes[0]",
             "message": "'egitimm' is not a theme (did you mean 'education'?); allowed: the keys in "
             "vocabularies/themes.yml",

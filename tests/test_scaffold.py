@@ -47,8 +47,8 @@ def test_new_practice_writes_master_and_twin_with_every_field(hub: Hub) -> None:
     fields = SchemaSet(schemas).schema("practice", twin=False)["properties"]
     for name in fields:
         assert re.search(rf"^(# )?{name}:", master, re.M), f"{name} missing from the template"
-    assert "\nid: isikli-cagri-merkezi\n" in master
-    assert "\ntitle: Işıklı Çağrı Merkezi" in master
+    assert re.search(r"^id: isikli-cagri-merkezi\b", master, re.M)
+    assert re.search(r"^title: Işıklı Çağrı Merkezi\b", master, re.M)
     assert "  - name: Bursa Büyükşehir Belediyesi" in master
     assert "kind: metropolitan-municipality" in master
     assert "\nprovince: bursa" in master

@@ -92,7 +92,8 @@ def test_metadata_panel_is_in_the_page_language(fixture_site: BuiltSite) -> None
 )
 def test_listing_counts_equal_matching_records(fixture_site: BuiltSite, url: str, expected: int) -> None:
     for lang_prefix in ("", "en/"):
-        assert len(fixture_site.page(lang_prefix + url).select("li.mpc-card")) == expected, lang_prefix + url
+        cards = fixture_site.page(lang_prefix + url).select("ul[data-kind=practice] > li.mpc-card")
+        assert len(cards) == expected, lang_prefix + url
 
 
 def test_facet_counts_in_the_catalog(fixture_site: BuiltSite) -> None:
@@ -114,6 +115,8 @@ def test_index_pages_list_every_province_with_counts(fixture_site: BuiltSite) ->
     assert len(rows) == 81
     linked = {a.get_text() for a in provinces.select("ul.mpc-index a")}
     assert linked == {"İstanbul", "Bursa", "Kocaeli"}
+    data_research = fixture_site.page("themes/data-research/")  # no practice: a publication and a recommendation
+    assert [h.get_text() for h in data_research.select("h2")] == ["Politika Önerileri", "Yayınlar"]
 
 
 def test_turkish_alphabetical_order(fixture_site: BuiltSite) -> None:

@@ -65,7 +65,8 @@ def test_missing_fresh_and_outdated(history: Hub) -> None:
     assert lines == [
         "practices/eksik.md:1:1: warning: untranslated: no English twin (practices/eksik.en.md)",
         "practices/eski.en.md:1:1: warning: source_commit: outdated: the Turkish master changed in 1 commit(s) "
-        f"since {git(history, 'log', '-1', '--format=%H', 'HEAD~1')[:10]}, the source_commit of this translation",
+        f"since {git(history, 'log', '--format=%H', '--', 'practices/eski.md').split()[1][:10]}, "
+        "the source_commit of this translation",
         "practices/tarihsiz.en.md:1:1: warning: source_commit: outdated: the Turkish master was committed after "
         "this translation (no source_commit)",
     ]

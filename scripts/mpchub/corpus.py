@@ -12,7 +12,7 @@ from mpchub.records import RecordFile, discover, read_record
 from mpchub.schemas import SchemaSet
 
 
-@dataclass
+@dataclass(eq=False)  # identity: each record is one object, usable in sets and as a key
 class Record:
     """A record as the site sees it: the Turkish master and, when there is one, its English twin."""
 

@@ -80,6 +80,9 @@ def schema_message(
         if vocabulary is not None:
             return vocabulary_message(value, vocabulary)
         return f"{value!r} is not allowed; allowed: {allowed_list(details.get('options', []))}"
+    if kind == "Type" and node.get("x-date"):
+        form = "YYYY-MM-DD" if node["x-date"] == "full" else "YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{value!r} is not a date in the form {form}"
     if kind == "Type":
         wanted = " or ".join(TYPE_NAMES.get(t, t) for t in details.get("types", []))
         message = f"must be {wanted}, not {describe_type(value)}"

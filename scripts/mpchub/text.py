@@ -32,7 +32,7 @@ def fold(text: str) -> str:
 
 def slugify(text: str, max_length: int = 60) -> str:
     """ASCII kebab-case slug from a Turkish title: 'Şişli Açık Ev' → 'sisli-acik-ev'."""
-    ascii_text = fold(text).encode("ascii", "ignore").decode()
+    ascii_text = fold(text.replace("'", "").replace("’", "")).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]

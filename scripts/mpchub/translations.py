@@ -3,7 +3,8 @@
 A twin records the commit of the Turkish master it was translated from in ``source_commit`` (mdn's
 ``sourceCommit`` idea); the twin is outdated when the master changed in a later commit. Without a
 ``source_commit`` the twin is outdated when the master's last commit is newer than the twin's (FastAPI's
-``list-outdated``). History is read with one ``git log`` for all records, not one call per file.
+``list-outdated``, by position in the log rather than by time). History is read with one
+``git log`` for all records, not one call per file.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ MISSING, OUTDATED, CURRENT, UNKNOWN = "missing", "outdated", "current", "unknown
 
 @dataclass
 class History:
-    """Commits touching each file, newest first, with their commit times."""
+    """Commits touching each file, newest first, and the order of all commits in the log."""
 
     commits: dict[str, list[str]] = field(default_factory=dict)
-    times: dict[str, int] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)  # 0 = newest; exact even within one second
     available: bool = True
 
     def last(self, relpath: str) -> str | None:
@@ -34,7 +35,7 @@ class History:
 def read_history(root: Path, folders: list[str]) -> History:
     try:
         process = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%H %ct", "--name-only", "--", *folders],
+            ["git", "-C", str(root), "log", "--format=%x00%H", "--name-only", "--", *folders],
             capture_output=True,
             text=True,
             timeout=120,
@@ -45,9 +46,8 @@ def read_history(root: Path, folders: list[str]) -> History:
         return History(available=False)
     history = History()
     for block in process.stdout.split("\x00")[1:]:
-        header, *names = block.strip("\n").split("\n")
-        commit, timestamp = header.split()
-        history.times[commit] = int(timestamp)
+        commit, *names = block.strip("\n").split("\n")
+        history.order[commit] = len(history.order)
         for name in names:
             if name:
                 history.commits.setdefault(name, []).append(commit)
@@ -96,7 +96,7 @@ def status_of(record: Record, history: History, root: Path) -> Status:
     twin_commits = history.commits.get(twin, [])
     if not twin_commits:
         return Status(record, UNKNOWN, "the English twin is not committed yet")
-    if history.times[master_commits[0]] > history.times[twin_commits[0]]:
+    if history.order[master_commits[0]] < history.order[twin_commits[0]]:
         return Status(record, OUTDATED, "the Turkish master was committed after this translation (no source_commit)")
     return Status(record, CURRENT)
 

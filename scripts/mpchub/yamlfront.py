@@ -95,7 +95,8 @@ class _Builder:
 
     constructor = yaml.constructor.SafeConstructor()
 
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
+        self.first_line = first_line  # file line of the text's first line, for lines named in messages
         self.seen: set[int] = set()
         self.duplicates: list[FrontMatterError] = []
 
@@ -140,7 +141,7 @@ class _Builder:
                         "duplicate-key",
                     )
                 )
-            lines[key] = key_node.start_mark.line + 1
+            lines[key] = key_node.start_mark.line + self.first_line
             result[key] = self.build(value_node)
         return result
 
@@ -155,7 +156,7 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
         loader = _Composer(text)
         try:
             node = loader.get_single_node()
-            builder = _Builder()
+            builder = _Builder(first_line)
             data = builder.build(node) if node is not None else None
         finally:
             loader.dispose()
@@ -169,7 +170,10 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1
         column = mark.column + 1 if mark else 1
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        context = exc.context or ""
+        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            context += f" (started on line {exc.context_mark.line + first_line})"
+        what = ", ".join(part for part in (context, exc.problem) if part)
         raise FrontMatterError(f"YAML syntax error: {what}", line, column, "yaml-syntax") from None
     except (yaml.YAMLError, ValueError) as exc:  # a reader error on a control character; a bad number
         raise FrontMatterError(f"YAML error: {exc}", first_line, 1, "yaml-syntax") from None

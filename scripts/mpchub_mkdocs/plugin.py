@@ -143,7 +143,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             i18n = config.plugins.get("i18n")
             alternates = getattr(i18n, "extra_alternate", None)
             if alternates:
-                config.extra["alternate"] = copy.deepcopy(alternates)
+                # static-i18n assigns the attribute (which shadows the dict item Jinja would otherwise
+                # read), so set both.
+                config.extra.alternate = copy.deepcopy(alternates)
+                config.extra["alternate"] = config.extra.alternate
         return context
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:

@@ -20,12 +20,11 @@ class StagingConflict(Exception):
     """A hand-written page and a generated page would have the same path."""
 
 
-def language_of(relpath: str) -> str:
-    return "en" if relpath.endswith(".en.md") else "tr"
-
-
 def stage(source: Path, pages: list[Page], target: Path, fill: Callable[[str, str], str]) -> int:
-    """Make ``target`` hold exactly the hand-written files and the generated pages. Returns files written."""
+    """Make ``target`` hold exactly the hand-written files and the generated pages. Returns files written.
+
+    ``fill(markdown, relpath)`` fills a hand-written page's markers.
+    """
     wanted: dict[str, bytes] = {}
     for directory, _subfolders, names in os.walk(source):
         for name in names:
@@ -33,7 +32,7 @@ def stage(source: Path, pages: list[Page], target: Path, fill: Callable[[str, st
             rel = path.relative_to(source).as_posix()
             data = path.read_bytes()
             if name.endswith(".md"):
-                data = fill(data.decode("utf-8"), language_of(rel)).encode("utf-8")
+                data = fill(data.decode("utf-8"), rel).encode("utf-8")
             wanted[rel] = data
     for page in pages:
         rel = source_path(page.path, page.lang)

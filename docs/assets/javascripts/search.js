@@ -42,7 +42,9 @@
     if (!pagefind) {
       var root = siteRoot();
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 20 }).then(function () { return module; });
+        return module.options({ baseUrl: root.pathname, excerptLength: 20 })
+          .then(function () { return module.filters(); })  // loads the facet indexes, so searches count them
+          .then(function () { return module; });
       });
     }
     return pagefind;
