@@ -118,3 +118,44 @@ def hub(tmp_path: Path) -> Hub:
 @pytest.fixture
 def repo() -> Project:
     return Project(REPO)
+
+
+# --- built sites and the browser, shared by the site and browser tests --------------------------------
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site built once from the fixture records (tests/fixtures/hub) and the real docs and config."""
+    from sites import build, make_fixture_hub
+
+    base = tmp_path_factory.mktemp("fixture-site")
+    return build(make_fixture_hub(base / "hub"), base / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(fixture_site):
+    """The fixture site served on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site."""
+    from browser import serve
+
+    with serve(fixture_site.site, "/hub/") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    assert CHROMIUM.exists(), "Debian's Chromium is required for browser tests: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "hub"
 SITE_URL = "http://127.0.0.1:8000/hub/"
 REPO_URL = "https://github.com/example/hub"
+# The fixture practices in Turkish alphabetical order; byte order would put "<img…" first and "Çağrı" late.
+TURKISH_ORDER = [
+    "Cami Bahçesi Buluşmaları",
+    "Çağrı Merkezi",
+    "Dil Kursu",
+    "Ilgaz Kulübü",
+    "<img src=x onerror=alert(1)>",
+    "İzmit Örnek Uygulaması",
+]
 
 
 @dataclass

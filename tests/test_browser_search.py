@@ -4,44 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from sites import BuiltSite, build, make_fixture_hub
+from sites import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    base = tmp_path_factory.mktemp("search-site")
-    return build(make_fixture_hub(base / "hub"), base / "site")
-
-
-@pytest.fixture(scope="module")
-def site_url(built: BuiltSite) -> Iterator[str]:
-    with serve(built.site, "/hub/") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's Chromium is required for browser tests: apt-get install chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 DONE = re.compile(r"^(\d+ (sonuç|results)|Sonuç bulunamadı|No results)$")
@@ -101,11 +70,11 @@ def test_results_are_in_the_page_language_and_highlighted(page: Page, site_url: 
     assert all(not url.startswith("/hub/en/") for url in search(page, "sentetik"))
 
 
-def test_english_index_has_no_turkish_only_page(built: BuiltSite, page: Page, site_url: str) -> None:
+def test_english_index_has_no_turkish_only_page(fixture_site: BuiltSite, page: Page, site_url: str) -> None:
     page.goto(site_url + "en/about/")
     assert "/hub/en/practices/dil-kursu/" not in search(page, "synthetic")
     assert "/hub/en/practices/dil-kursu/" not in search(page, "kursu")
-    entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((fixture_site.site / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"tr", "en"}
 
 

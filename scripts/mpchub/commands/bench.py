@@ -93,16 +93,22 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         ):
             load, first = _search_bytes(site, path, query)
             print(f"search bytes ({lang}, query {query!r}): page load {_kb(load)}; first query {_kb(first)}")
+            if args.details:
+                for url, (raw, wire) in sorted(first, key=lambda item: -item[1][1]):
+                    print(f"    {wire / 1024:7.1f} KB  {url.split('/hub/', 1)[-1]}")
     return 0
 
 
-def _kb(sizes: list[tuple[int, int]]) -> str:
-    raw = sum(r for r, _ in sizes)
-    wire = sum(w for _, w in sizes)
+def _kb(sizes: list[tuple[str, tuple[int, int]]]) -> str:
+    raw = sum(r for _, (r, _) in sizes)
+    wire = sum(w for _, (_, w) in sizes)
     return f"{wire / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw, {len(sizes)} requests)"
 
 
-def _search_bytes(site: Path, path: str, query: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+Sizes = list[tuple[str, tuple[int, int]]]  # (url, (raw bytes, bytes on the wire))
+
+
+def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes]:
     """Bytes of the search files fetched on page load, and of everything fetched by a first query."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
     from playwright.sync_api import sync_playwright
@@ -119,12 +125,12 @@ def _search_bytes(site: Path, path: str, query: str) -> tuple[list[tuple[int, in
         seen: list[tuple[str, bytes]] = []
         page.on("response", lambda r: seen.append((r.url, r.body())) if r.ok else None)
         page.goto(base + path, wait_until="networkidle")
-        on_load = [size(body, url) for url, body in seen if "search.js" in url or "/pagefind/" in url]
+        on_load = [(url, size(body, url)) for url, body in seen if "search.js" in url or "/pagefind/" in url]
         seen.clear()
         page.keyboard.press("/")
         page.keyboard.type(query)
         page.wait_for_selector(".mpc-search__results li")
         page.wait_for_load_state("networkidle")
-        first_query = [size(body, url) for url, body in seen]
+        first_query = [(url, size(body, url)) for url, body in seen]
         browser.close()
     return on_load, first_query
