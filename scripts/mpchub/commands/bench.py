@@ -94,7 +94,7 @@ def _site(project: Project, args: argparse.Namespace) -> int:
             load, first = _search_bytes(site, path, query)
             print(f"search bytes ({lang}, query {query!r}): page load {_kb(load)}; first query {_kb(first)}")
             if args.details:
-                for url, (raw, wire) in sorted(first, key=lambda item: -item[1][1]):
+                for url, (_raw, wire) in sorted(first, key=lambda item: -item[1][1]):
                     print(f"    {wire / 1024:7.1f} KB  {url.split('/hub/', 1)[-1]}")
     return 0
 
@@ -116,7 +116,7 @@ def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes]:
     from browser import CHROMIUM, CHROMIUM_ARGS, serve  # the tests' helpers: one way to drive Chromium
 
     def size(body: bytes, url: str) -> tuple[int, int]:
-        already_compressed = url.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"))
+        already_compressed = url.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind"))
         return len(body), len(body) if already_compressed else len(gzip.compress(body, 6))
 
     with serve(site, "/hub/") as base, sync_playwright() as playwright:

@@ -22,8 +22,14 @@ INTROS = {
         "en": "Good practices of municipalities for migrants, refugees and host communities.",
     },
     "recommendations": {
-        "tr": "Göç Politikaları Merkezi'nin yayınlarında, komisyon ve platform toplantılarında dile getirilen politika önerileri.",
-        "en": "Policy recommendations stated in the Migration Policy Center's publications, committee and platform meetings.",
+        "tr": (
+            "Göç Politikaları Merkezi'nin yayınlarında, komisyon ve platform toplantılarında dile getirilen "
+            "politika önerileri."
+        ),
+        "en": (
+            "Policy recommendations stated in the Migration Policy Center's publications, committee and "
+            "platform meetings."
+        ),
     },
     "publications": {
         "tr": "Göç Politikaları Merkezi ve ortaklarının yayınları.",
@@ -52,20 +58,49 @@ class Site:
                 out.append(self.records.recommendation(record, lang))
             for record in self.index.publications:
                 out.append(self.records.publication(record, lang))
-            out.append(self.listings.listing_page("practices/index", t(lang, "practices"),
-                                                  INTROS["practices"][lang], self.index.practices, lang,
-                                                  PRACTICE_FACETS, "practice"))
-            out.append(self.listings.listing_page("recommendations/index", t(lang, "recommendations"),
-                                                  INTROS["recommendations"][lang], self.index.recommendations,
-                                                  lang, RECOMMENDATION_FACETS, "recommendation"))
-            out.append(self.listings.listing_page("publications/index", t(lang, "publications"),
-                                                  INTROS["publications"][lang], self.index.publications, lang,
-                                                  PUBLICATION_FACETS, "publication"))
+            out.append(
+                self.listings.listing_page(
+                    "practices/index",
+                    t(lang, "practices"),
+                    INTROS["practices"][lang],
+                    self.index.practices,
+                    lang,
+                    PRACTICE_FACETS,
+                    "practice",
+                )
+            )
+            out.append(
+                self.listings.listing_page(
+                    "recommendations/index",
+                    t(lang, "recommendations"),
+                    INTROS["recommendations"][lang],
+                    self.index.recommendations,
+                    lang,
+                    RECOMMENDATION_FACETS,
+                    "recommendation",
+                )
+            )
+            out.append(
+                self.listings.listing_page(
+                    "publications/index",
+                    t(lang, "publications"),
+                    INTROS["publications"][lang],
+                    self.index.publications,
+                    lang,
+                    PUBLICATION_FACETS,
+                    "publication",
+                )
+            )
             out.extend(self.listings.browse_pages(lang))
             out.append(self.translation_page(lang))
             reference = render_reference(self.corpus.schemas, lang)
-            out.append(Page("contribute/fields", lang,
-                            front_matter({"title": t(lang, "fields"), "mpchub": {"kind": "reference"}}) + reference + "\n"))
+            out.append(
+                Page(
+                    "contribute/fields",
+                    lang,
+                    front_matter({"title": t(lang, "fields"), "mpchub": {"kind": "reference"}}) + reference + "\n",
+                )
+            )
         return out
 
     def translation_page(self, lang: str) -> Page:
@@ -77,14 +112,19 @@ class Site:
             if found:
                 records = self.index.sort_by_title((s.record for s in found), lang)
                 detail = {f"{s.record.collection.name}:{s.record.slug}": s.detail for s in found}
-                items = [f"{self.records.record_link(path, r, lang)} <small>({esc(r.collection.folder)}/"
-                         f"{esc(r.slug)}.md)</small>" + (f" — {esc(detail[f'{r.collection.name}:{r.slug}'])}"
-                                                         if state == OUTDATED else "") for r in records]
+                items = [
+                    f"{self.records.record_link(path, r, lang)} <small>({esc(r.collection.folder)}/"
+                    f"{esc(r.slug)}.md)</small>"
+                    + (f" — {esc(detail[f'{r.collection.name}:{r.slug}'])}" if state == OUTDATED else "")
+                    for r in records
+                ]
                 sections.append(f"<h2>{esc(t(lang, heading))} ({len(found)})</h2>" + ul(items))
         body = "".join(sections) or f"<p>{esc(t(lang, 'all_translated'))}</p>"
         heading = t(lang, "translation_status")
-        content = (front_matter({"title": esc(heading), "mpchub": {"kind": "index"}})
-                   + f"<h1>{esc(heading)}</h1><p>{esc(t(lang, 'translation_intro'))}</p>{body}\n")
+        content = (
+            front_matter({"title": esc(heading), "mpchub": {"kind": "index"}})
+            + f"<h1>{esc(heading)}</h1><p>{esc(t(lang, 'translation_intro'))}</p>{body}\n"
+        )
         return Page(path, lang, content)
 
     def fill_markers(self, markdown: str, source: str) -> str:

@@ -17,8 +17,12 @@ from mpchub.site.formatting import sortable_date, year_of
 from mpchub.site.urls import municipality_key
 from mpchub.text import fold, turkish_sort_key
 
-MUNICIPALITY_KINDS = {"metropolitan-municipality", "provincial-municipality", "district-municipality",
-                      "town-municipality"}
+MUNICIPALITY_KINDS = {
+    "metropolitan-municipality",
+    "provincial-municipality",
+    "district-municipality",
+    "town-municipality",
+}
 RELATED_LIMIT = 5
 RELATED_WEIGHTS = {"themes": 2, "target_groups": 1, "province": 1}
 
@@ -84,12 +88,15 @@ class SiteIndex:
         ranks: dict[str, dict[str, int]] = {}
         for lang in ("tr", "en"):
             everything = [*self.practices, *self.recommendations, *self.publications]
-            ranks[lang] = {f"{r.collection.name}:{r.slug}": i for i, r in enumerate(self.sort_by_title(everything, lang))}
+            ranks[lang] = {
+                f"{r.collection.name}:{r.slug}": i for i, r in enumerate(self.sort_by_title(everything, lang))
+            }
         return ranks
 
     def newest_first(self, records: Iterable[Record], date_field: str = "start_date") -> list[Record]:
-        return sorted(records, key=lambda r: (sortable_date(r.data.get(date_field) or r.data.get("year")),
-                                              r.slug), reverse=True)
+        return sorted(
+            records, key=lambda r: (sortable_date(r.data.get(date_field) or r.data.get("year")), r.slug), reverse=True
+        )
 
     # --- groupings for browse pages ------------------------------------------------------------------
 
@@ -133,15 +140,15 @@ class SiteIndex:
                 entry = found.get(key)
                 if entry is None:
                     names = {"tr": implementer["name"], "en": implementer.get("name_en", implementer["name"])}
-                    entry = found[key] = Municipality(key, names, implementer["kind"],
-                                                      practice.data.get("province"))
+                    entry = found[key] = Municipality(key, names, implementer["kind"], practice.data.get("province"))
                 if practice not in entry.practices:
                     entry.practices.append(practice)
         return found
 
     def municipality_keys(self, practice: Record) -> list[str]:
-        return [municipality_key(i["name"]) for i in values(practice, "implementers")
-                if i.get("kind") in MUNICIPALITY_KINDS]
+        return [
+            municipality_key(i["name"]) for i in values(practice, "implementers") if i.get("kind") in MUNICIPALITY_KINDS
+        ]
 
     # --- facets --------------------------------------------------------------------------------------
 
@@ -179,8 +186,9 @@ class SiteIndex:
                         scores.update(buckets[(name, key)])
             del scores[practice.slug]
             named = [s for s in values(practice, "related_practices") if s in by_slug and s != practice.slug]
-            ranked = sorted((s for s, score in scores.items() if score >= 2 and s not in named),
-                            key=lambda s: (-scores[s], s))
+            ranked = sorted(
+                (s for s, score in scores.items() if score >= 2 and s not in named), key=lambda s: (-scores[s], s)
+            )
             related[practice.slug] = [by_slug[s] for s in (named + ranked)[:RELATED_LIMIT]]
         return related
 
@@ -197,8 +205,11 @@ class SiteIndex:
     def _backlinks(self) -> dict[tuple[str, str, str], list[Record]]:
         """(target collection, target slug, source collection) → records that name the target."""
         links: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-        fields = {"practice": "related_practices", "publication": "related_publications",
-                  "recommendation": "related_recommendations"}
+        fields = {
+            "practice": "related_practices",
+            "publication": "related_publications",
+            "recommendation": "related_recommendations",
+        }
         for source in [*self.practices, *self.recommendations, *self.publications]:
             for target, name in fields.items():
                 for slug in values(source, name):

@@ -73,18 +73,32 @@ class Listings:
         date_field = {"practice": "start_date", "publication": "date", "recommendation": "year"}[record.collection.name]
         attrs["date"] = sortable_date(record.data.get(date_field) or record.data.get("year"))
         fields = record.fields(lang)
-        attrs["text"] = fold(" ".join(str(x) for x in (title(record, lang), fields.get("summary", ""),
-                                                        fields.get("abstract", ""), self.owner(record, lang))))
+        attrs["text"] = fold(
+            " ".join(
+                str(x)
+                for x in (
+                    title(record, lang),
+                    fields.get("summary", ""),
+                    fields.get("abstract", ""),
+                    self.owner(record, lang),
+                )
+            )
+        )
         meta = [m for m in (self.owner(record, lang), self.place(record, lang), self.when(record)) if m]
         themes = html.ul((esc(self.index.label("themes", k, lang)) for k in values(record, "themes")), "mpc-terms")
         badge = ""
         if lang != "tr" and not record.has_language(lang):
             badge = f' <span class="mpc-badge">{esc(t(lang, "turkish_only"))}</span>'
-        link = html.a(relative(url(here, lang), url(f"{record.collection.folder}/{record.slug}", lang)),
-                      title(record, lang), class_="mpc-card__title")
+        link = html.a(
+            relative(url(here, lang), url(f"{record.collection.folder}/{record.slug}", lang)),
+            title(record, lang),
+            class_="mpc-card__title",
+        )
         lang_attr = ' lang="tr"' if lang != "tr" and not record.has_language(lang) else ""
-        return (f'<li class="mpc-card"{html.data_attrs(attrs)}><h3{lang_attr}>{link}</h3>{badge}'
-                f'<p class="mpc-card__meta">{" · ".join(esc(m) for m in meta)}</p>{themes}</li>')
+        return (
+            f'<li class="mpc-card"{html.data_attrs(attrs)}><h3{lang_attr}>{link}</h3>{badge}'
+            f'<p class="mpc-card__meta">{" · ".join(esc(m) for m in meta)}</p>{themes}</li>'
+        )
 
     def owner(self, record: Record, lang: str) -> str:
         if record.collection.name == "practice":
@@ -133,25 +147,45 @@ class Listings:
                 f'<span>{esc(label)}</span> <span class="mpc-count" data-count>{counts[key]}</span></label>'
                 for key, label in labelled
             )
-            fieldsets.append(f'<fieldset data-facet="{facet.param}"><legend>{esc(heading)}</legend>{options}</fieldset>')
-        sort = (f'<label class="mpc-sort">{esc(t(lang, "sort"))} <select name="sort">'
-                f'<option value="newest">{esc(t(lang, "sort_newest"))}</option>'
-                f'<option value="title">{esc(t(lang, "sort_title"))}</option></select></label>')
-        search = (f'<label class="mpc-filter-text">{esc(t(lang, "search"))} '
-                  f'<input type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}"></label>')
-        return (f'<form class="mpc-filters" data-mpc-facets hidden aria-label="{esc(t(lang, "filters"))}">'
-                f'{search}{sort}<details class="mpc-facets" data-mpc-details><summary>{esc(t(lang, "filters"))}'
-                f'</summary><div class="mpc-facets__groups">{"".join(fieldsets)}</div></details>'
-                f'<button type="reset" class="md-button">{esc(t(lang, "clear_filters"))}</button></form>'
-                f'<p class="mpc-status" aria-live="polite" data-mpc-status '
-                f'data-template="{esc(t(lang, "showing", n="{n}"))}" data-empty="{esc(t(lang, "no_results"))}"></p>')
+            fieldsets.append(
+                f'<fieldset data-facet="{facet.param}"><legend>{esc(heading)}</legend>{options}</fieldset>'
+            )
+        sort = (
+            f'<label class="mpc-sort">{esc(t(lang, "sort"))} <select name="sort">'
+            f'<option value="newest">{esc(t(lang, "sort_newest"))}</option>'
+            f'<option value="title">{esc(t(lang, "sort_title"))}</option></select></label>'
+        )
+        search = (
+            f'<label class="mpc-filter-text">{esc(t(lang, "search"))} '
+            f'<input type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}"></label>'
+        )
+        return (
+            f'<form class="mpc-filters" data-mpc-facets hidden aria-label="{esc(t(lang, "filters"))}">'
+            f'{search}{sort}<details class="mpc-facets" data-mpc-details><summary>{esc(t(lang, "filters"))}'
+            f'</summary><div class="mpc-facets__groups">{"".join(fieldsets)}</div></details>'
+            f'<button type="reset" class="md-button">{esc(t(lang, "clear_filters"))}</button></form>'
+            f'<p class="mpc-status" aria-live="polite" data-mpc-status '
+            f'data-template="{esc(t(lang, "showing", n="{n}"))}" data-empty="{esc(t(lang, "no_results"))}"></p>'
+        )
 
-    def listing_page(self, path: str, heading: str, intro: str, records: list[Record], lang: str,
-                     facets: tuple[Facet, ...], collection: str) -> Page:
-        ordered = self.index.newest_first(records, {"practice": "start_date", "publication": "date",
-                                                    "recommendation": "year"}[collection])
-        body = (f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(intro)}</p>'
-                + self.facet_form(records, lang, facets, collection) + self.cards(path, ordered, lang, facets))
+    def listing_page(
+        self,
+        path: str,
+        heading: str,
+        intro: str,
+        records: list[Record],
+        lang: str,
+        facets: tuple[Facet, ...],
+        collection: str,
+    ) -> Page:
+        ordered = self.index.newest_first(
+            records, {"practice": "start_date", "publication": "date", "recommendation": "year"}[collection]
+        )
+        body = (
+            f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(intro)}</p>'
+            + self.facet_form(records, lang, facets, collection)
+            + self.cards(path, ordered, lang, facets)
+        )
         meta = {"title": esc(heading), "hide": ["toc"], "mpchub": {"kind": "listing"}}
         return Page(path, lang, html.front_matter(meta) + body + "\n")
 
@@ -163,8 +197,11 @@ class Listings:
             pages.append(self.browse_index(browse.kind, lang))
             if browse.kind == "municipalities":
                 for key, municipality in self.index.municipalities.items():
-                    pages.append(self.group_page(browse_path("municipalities", key), municipality.names[lang],
-                                                 municipality.practices, lang))
+                    pages.append(
+                        self.group_page(
+                            browse_path("municipalities", key), municipality.names[lang], municipality.practices, lang
+                        )
+                    )
                 continue
             for key in self.index.browse_keys(browse.kind):
                 label = self.index.label(browse.vocabulary, key, lang)
@@ -211,19 +248,19 @@ class Listings:
             counts = {k: len(v) for k, v in self.index.groups[kind].items()}
             linked = self.index.browse_keys(kind)
             items = [(term.key, term.label(lang)) for term in vocabulary]
-            if kind == "sdgs":
-                items = [(k, f"{k}. {label}") for k, label in items]
-            else:
-                items = sort_labels(items, lang)
+            items = [(k, f"{k}. {label}") for k, label in items] if kind == "sdgs" else sort_labels(items, lang)
             if kind not in ("provinces", "sdgs"):
                 items = [(k, label) for k, label in items if k in linked]
         for key, label in items:
             n = counts.get(key, 0)  # practices; the page also lists recommendations and publications
-            name = (html.a(relative(url(path, lang), url(browse_path(kind, key), lang)), label) if key in linked
-                    else f'<span class="mpc-muted">{esc(label)}</span>')
+            name = (
+                html.a(relative(url(path, lang), url(browse_path(kind, key), lang)), label)
+                if key in linked
+                else f'<span class="mpc-muted">{esc(label)}</span>'
+            )
             rows.append(f'{name} <span class="mpc-count">{number(n, lang)}</span>')
         heading = self.kind_title(kind, lang)
-        body = f'<h1>{esc(heading)}</h1>' + html.ul(rows, "mpc-index")
+        body = f"<h1>{esc(heading)}</h1>" + html.ul(rows, "mpc-index")
         return Page(path, lang, html.front_matter({"title": esc(heading), "mpchub": {"kind": "index"}}) + body + "\n")
 
     def browse_home(self, lang: str) -> Page:
@@ -233,7 +270,9 @@ class Listings:
             heading = self.kind_title(browse.kind, lang)
             items.append(html.a(relative(url(path, lang), url(f"{browse.kind}/index", lang)), heading))
         heading = t(lang, "browse")
-        body = f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(t(lang, "browse_intro"))}</p>' + html.ul(items, "mpc-index")
+        body = f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(t(lang, "browse_intro"))}</p>' + html.ul(
+            items, "mpc-index"
+        )
         return Page(path, lang, html.front_matter({"title": esc(heading), "mpchub": {"kind": "index"}}) + body + "\n")
 
     # --- home -------------------------------------------------------------------------------------
@@ -242,10 +281,12 @@ class Listings:
         """The generated parts a hand-written page can include, with links relative to ``here``."""
         rel = lambda target: relative(url(here, lang), url(target, lang))  # noqa: E731
         catalog = rel("practices/index")
-        search = (f'<form class="mpc-home-search" action="{esc(catalog)}" method="get" role="search">'
-                  f'<label for="mpc-home-q" class="md-visually-hidden">{esc(t(lang, "search"))}</label>'
-                  f'<input id="mpc-home-q" type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}">'
-                  f'<button type="submit" class="md-button md-button--primary">{esc(t(lang, "search"))}</button></form>')
+        search = (
+            f'<form class="mpc-home-search" action="{esc(catalog)}" method="get" role="search">'
+            f'<label for="mpc-home-q" class="md-visually-hidden">{esc(t(lang, "search"))}</label>'
+            f'<input id="mpc-home-q" type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}">'
+            f'<button type="submit" class="md-button md-button--primary">{esc(t(lang, "search"))}</button></form>'
+        )
         provinces = {p.data.get("province") for p in self.index.practices}
         organisations = {fold(str(o["name"])) for p in self.index.practices for o in values(p, "implementers")}
         stats = [
@@ -255,20 +296,33 @@ class Listings:
             (len(self.index.publications), "stats_publications", rel("publications/index")),
             (len(self.index.recommendations), "stats_recommendations", rel("recommendations/index")),
         ]
-        stats_html = html.ul((html.raw_a(href, f"<strong>{number(n, lang)}</strong> {esc(t(lang, key))}")
-                              for n, key, href in stats), "mpc-stats")
+        stats_html = html.ul(
+            (html.raw_a(href, f"<strong>{number(n, lang)}</strong> {esc(t(lang, key))}") for n, key, href in stats),
+            "mpc-stats",
+        )
         latest = self.cards(here, self.index.newest_first(self.index.practices)[:6], lang)
         latest_pubs = self.cards(here, self.index.newest_first(self.index.publications, "date")[:4], lang)
         themes = sort_labels(((k, self.index.label("themes", k, lang)) for k in self.index.groups["themes"]), lang)
-        theme_links = html.ul((f'{html.a(rel(browse_path("themes", k)), label)} '
-                               f'<span class="mpc-count">{len(self.index.groups["themes"][k])}</span>'
-                               for k, label in themes), "mpc-index")
-        provinces_sorted = sort_labels(((k, self.index.label("provinces", k, lang))
-                                        for k in self.index.groups["provinces"]), lang)
-        province_links = html.ul((f'{html.a(rel(browse_path("provinces", k)), label)} '
-                                  f'<span class="mpc-count">{len(self.index.groups["provinces"][k])}</span>'
-                                  for k, label in provinces_sorted), "mpc-index")
-        see_all = lambda target: f'<p>{html.a(rel(target), t(lang, "see_all"))}</p>'  # noqa: E731
+        theme_links = html.ul(
+            (
+                f"{html.a(rel(browse_path('themes', k)), label)} "
+                f'<span class="mpc-count">{len(self.index.groups["themes"][k])}</span>'
+                for k, label in themes
+            ),
+            "mpc-index",
+        )
+        provinces_sorted = sort_labels(
+            ((k, self.index.label("provinces", k, lang)) for k in self.index.groups["provinces"]), lang
+        )
+        province_links = html.ul(
+            (
+                f"{html.a(rel(browse_path('provinces', k)), label)} "
+                f'<span class="mpc-count">{len(self.index.groups["provinces"][k])}</span>'
+                for k, label in provinces_sorted
+            ),
+            "mpc-index",
+        )
+        see_all = lambda target: f"<p>{html.a(rel(target), t(lang, 'see_all'))}</p>"  # noqa: E731
         return {
             "search": search,
             "stats": stats_html,

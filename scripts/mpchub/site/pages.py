@@ -88,8 +88,10 @@ class RecordPages:
         pairs += [("province", self.index.label("provinces", k, lang)) for k in provinces]
         if year:
             pairs.append(("year", str(year)))
-        spans = "".join(f'<span data-pagefind-filter="{name}[data-value]" data-value="{esc(value)}"></span>'
-                        for name, value in pairs)
+        spans = "".join(
+            f'<span data-pagefind-filter="{name}[data-value]" data-value="{esc(value)}"></span>'
+            for name, value in pairs
+        )
         return f'<div hidden class="mpc-search-filters">{spans}</div>'
 
     def shell(self, record: Record, lang: str, lead: str, panel: str, extra: str = "") -> str:
@@ -102,11 +104,15 @@ class RecordPages:
         if not translated:
             notice = f'<p class="mpc-notice" role="note">{t(lang, "untranslated_notice", url=original)}</p>'
         elif lang != "tr" and f"{record.collection.name}:{record.slug}" in self.outdated:
-            notice = f'<p class="mpc-notice mpc-notice--outdated" role="note">{t(lang, "outdated_notice", url=original)}</p>'
+            notice = (
+                f'<p class="mpc-notice mpc-notice--outdated" role="note">{t(lang, "outdated_notice", url=original)}</p>'
+            )
         content_lang = "" if translated else ' lang="tr"'
-        header = (f'<div class="mpc-record mpc-{record.collection.name}"{content_lang}>'
-                  f"<h1>{esc(fields.get('title', record.slug))}</h1>{notice}{lead}{panel}"
-                  f"{self.search_filters(record, lang)}</div>")
+        header = (
+            f'<div class="mpc-record mpc-{record.collection.name}"{content_lang}>'
+            f"<h1>{esc(fields.get('title', record.slug))}</h1>{notice}{lead}{panel}"
+            f"{self.search_filters(record, lang)}</div>"
+        )
         body = record.body(lang).strip()
         body_block = f'<div class="mpc-body" lang="tr" markdown="1">\n\n{body}\n\n</div>' if not translated else body
         source = f"{record.collection.folder}/{record.slug}{'.md' if lang == 'tr' or not translated else '.en.md'}"
@@ -116,8 +122,12 @@ class RecordPages:
         meta = {
             "title": esc(fields.get("title", record.slug)),
             "description": esc(" ".join(str(fields.get("summary") or fields.get("abstract") or "").split())[:300]),
-            "mpchub": {"kind": record.collection.name, "source": source, "translated": translated,
-                       "canonical": None if translated else url(here, "tr")},
+            "mpchub": {
+                "kind": record.collection.name,
+                "source": source,
+                "translated": translated,
+                "canonical": None if translated else url(here, "tr"),
+            },
         }
         footer = f'<p class="mpc-actions">{" · ".join(actions)}</p>' if actions else ""
         return html.front_matter(meta) + header + "\n\n" + body_block + "\n\n" + extra + footer + "\n"
@@ -131,16 +141,21 @@ class RecordPages:
         implementers = []
         for org in values(record, "implementers"):
             name = self.org_name(org, lang)
-            if org.get("kind") in ("metropolitan-municipality", "provincial-municipality",
-                                   "district-municipality", "town-municipality"):
+            if org.get("kind") in (
+                "metropolitan-municipality",
+                "provincial-municipality",
+                "district-municipality",
+                "town-municipality",
+            ):
                 name_html = self.link_to(here, browse_path("municipalities", municipality_key(org["name"])), lang, name)
             else:
                 name_html = esc(name)
             detail = esc(self.index.label("organisation-kinds", org["kind"], lang))
             unit = org.get("unit_en") if lang == "en" and org.get("unit_en") else org.get("unit")
             implementers.append(f"{name_html} <small>({detail}{', ' + esc(unit) if unit else ''})</small>")
-        place = self.link_to(here, browse_path("provinces", f["province"]), lang,
-                             self.index.label("provinces", f["province"], lang))
+        place = self.link_to(
+            here, browse_path("provinces", f["province"]), lang, self.index.label("provinces", f["province"], lang)
+        )
         if f.get("district"):
             place = f"{esc(f['district'])}, {place}"
         dates = ""
@@ -148,8 +163,8 @@ class RecordPages:
             dates = f"{esc(date(f['start_date'], lang))} – {esc(date(f['end_date'], lang))}"
         elif f.get("start_date"):
             dates = esc(t(lang, "since", start=date(f["start_date"], lang)))
-        partners = [f"{esc(self.org_name(p, lang))} <small>({esc(self.index.label('organisation-kinds', p['kind'], lang))})</small>"
-                    for p in values(record, "partners")]
+        kind_of = lambda org: esc(self.index.label("organisation-kinds", org["kind"], lang))  # noqa: E731
+        partners = [f"{esc(self.org_name(p, lang))} <small>({kind_of(p)})</small>" for p in values(record, "partners")]
         funding = ""
         if isinstance(f.get("funding"), dict):
             fund = f["funding"]
@@ -161,8 +176,10 @@ class RecordPages:
             funding = " · ".join(parts)
         beneficiaries = []
         for entry in values(record, "beneficiaries"):
-            text = (f"{number(entry['count'], lang)} — {self.index.label('beneficiary-counts', entry['counts'], lang)}, "
-                    f"{self.index.label('periods', entry['period'], lang).lower()}")
+            text = (
+                f"{number(entry['count'], lang)} — {self.index.label('beneficiary-counts', entry['counts'], lang)}, "
+                f"{self.index.label('periods', entry['period'], lang).lower()}"
+            )
             if entry.get("year"):
                 text += f" ({entry['year']})"
             beneficiaries.append(esc(text))
@@ -185,7 +202,10 @@ class RecordPages:
             (label("practice_type"), esc(self.index.label("practice-types", f["practice_type"], lang))),
             (label("scale"), esc(self.index.label("scales", f["scale"], lang))),
             (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (label("target_groups"), self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang)),
+            (
+                label("target_groups"),
+                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
+            ),
             (label("sdgs"), self.term_links(here, "sdgs", "sdgs", values(record, "sdgs"), lang)),
             (label("gcm_objectives"), self.terms("gcm-objectives", values(record, "gcm_objectives"), lang)),
             (label("context"), esc(f.get("context", ""))),
@@ -210,8 +230,11 @@ class RecordPages:
         related = self.index.related.get(record.slug, [])
         extra = ""
         if related:
-            extra += (f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                      + html.ul(self.record_link(here, r, lang) for r in related) + "</section>\n\n")
+            extra += (
+                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
+                + html.ul(self.record_link(here, r, lang) for r in related)
+                + "</section>\n\n"
+            )
         extra += self._linked_records(here, record, "related_publications", "publication", lang)
         extra += self._linked_records(here, record, "related_recommendations", "recommendation", lang)
         lead = f'<p class="mpc-lead">{esc(f["summary"])}</p>'
@@ -222,8 +245,11 @@ class RecordPages:
         if not linked:
             return ""
         heading = t(lang, field_name)
-        return (f'<section class="mpc-linked"><h2>{esc(heading)}</h2>'
-                + html.ul(self.record_link(here, r, lang) for r in linked) + "</section>\n\n")
+        return (
+            f'<section class="mpc-linked"><h2>{esc(heading)}</h2>'
+            + html.ul(self.record_link(here, r, lang) for r in linked)
+            + "</section>\n\n"
+        )
 
     # --- recommendation ------------------------------------------------------------------------------
 
@@ -233,7 +259,9 @@ class RecordPages:
         label = lambda name: self.field_label("recommendation", name, lang)  # noqa: E731
         origin = f.get("origin", {})
         origin_parts = [esc(self.index.label("origin-kinds", origin.get("kind"), lang))]
-        publication = self.index.record("publication", origin.get("publication", "")) if origin.get("publication") else None
+        publication = (
+            self.index.record("publication", origin.get("publication", "")) if origin.get("publication") else None
+        )
         if publication:
             origin_parts.append(self.record_link(here, publication, lang))
         if origin.get("pages"):
@@ -247,7 +275,10 @@ class RecordPages:
             (label("year"), esc(f["year"])),
             (label("status"), esc(self.index.label("recommendation-statuses", f["status"], lang))),
             (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (label("target_groups"), self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang)),
+            (
+                label("target_groups"),
+                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
+            ),
             (label("sdgs"), self.term_links(here, "sdgs", "sdgs", values(record, "sdgs"), lang)),
             (label("gcm_objectives"), self.terms("gcm-objectives", values(record, "gcm_objectives"), lang)),
             (label("evidence"), html.text_list(f.get("evidence", []))),
@@ -257,8 +288,11 @@ class RecordPages:
         practices = [r for s in values(record, "related_practices") if (r := self.index.record("practice", s))]
         extra = ""
         if practices:
-            extra = (f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                     + html.ul(self.record_link(here, r, lang) for r in practices) + "</section>\n\n")
+            extra = (
+                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
+                + html.ul(self.record_link(here, r, lang) for r in practices)
+                + "</section>\n\n"
+            )
         lead = f'<p class="mpc-lead">{esc(f["summary"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))
 
@@ -289,36 +323,47 @@ class RecordPages:
         here = f"publications/{record.slug}"
         f = record.fields(lang)
         label = lambda name: self.field_label("publication", name, lang)  # noqa: E731
-        authors = [f"{esc(a['name'])} <small>({esc(self.index.label('author-roles', a['role'], lang))})</small>"
-                   for a in values(record, "authors")]
+        authors = [
+            f"{esc(a['name'])} <small>({esc(self.index.label('author-roles', a['role'], lang))})</small>"
+            for a in values(record, "authors")
+        ]
         editions = []
         for edition in values(record, "editions"):
             parts = [f"<strong>{esc(self.index.label('languages', edition['lang'], lang))}</strong>"]
             if edition.get("title"):
                 parts.append(f'<span lang="{esc(edition["lang"])}">{esc(edition["title"])}</span>')
             if edition.get("url"):
-                parts.append(html.a(edition["url"], t(lang, "edition_link"), hreflang=edition["lang"],
-                                    rel="noopener nofollow"))
+                parts.append(
+                    html.a(edition["url"], t(lang, "edition_link"), hreflang=edition["lang"], rel="noopener nofollow")
+                )
             if edition.get("isbn"):
                 parts.append(f"ISBN {esc(edition['isbn'])}")
             editions.append(" · ".join(parts))
         publisher = f.get("publisher_en") if lang == "en" and f.get("publisher_en") else f.get("publisher")
-        scope = [self.link_to(here, browse_path("provinces", p), lang, self.index.label("provinces", p, lang))
-                 for p in values(record, "geographic_scope")]
+        scope = [
+            self.link_to(here, browse_path("provinces", p), lang, self.index.label("provinces", p, lang))
+            for p in values(record, "geographic_scope")
+        ]
         rows = [
             (label("publication_type"), esc(self.index.label("publication-types", f["publication_type"], lang))),
             (label("year"), esc(f.get("year", ""))),
             (label("date"), esc(date(f["date"], lang)) if f.get("date") else ""),
             (label("authors"), html.ul(authors)),
             (label("publisher"), esc(publisher)),
-            (label("series"), esc(f.get("series", "")) + (f" ({esc(f['series_number'])})" if f.get("series_number") else "")),
+            (
+                label("series"),
+                esc(f.get("series", "")) + (f" ({esc(f['series_number'])})" if f.get("series_number") else ""),
+            ),
             (label("project"), esc(f.get("project", ""))),
             (t(lang, "editions"), html.ul(editions)),
             (label("pages"), esc(f.get("pages", ""))),
             (label("methodology"), esc(f.get("methodology", ""))),
             (label("geographic_scope"), html.ul(scope, "mpc-terms")),
             (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (label("target_groups"), self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang)),
+            (
+                label("target_groups"),
+                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
+            ),
             (t(lang, "cite"), f'<p class="mpc-citation">{esc(self.citation(record, lang))}</p>'),
             (label("sources"), self.sources(record)),
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
@@ -328,12 +373,17 @@ class RecordPages:
         practices += [p for p in self.index.backlinks("publication", record.slug, "practice") if p not in practices]
         extra = ""
         if practices:
-            extra += (f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                      + html.ul(self.record_link(here, r, lang) for r in self.index.sort_by_title(practices, lang))
-                      + "</section>\n\n")
+            extra += (
+                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
+                + html.ul(self.record_link(here, r, lang) for r in self.index.sort_by_title(practices, lang))
+                + "</section>\n\n"
+            )
         recommendations = self.index.backlinks("publication", record.slug, "recommendation")
         if recommendations:
-            extra += (f'<section class="mpc-linked"><h2>{esc(t(lang, "related_recommendations"))}</h2>'
-                      + html.ul(self.record_link(here, r, lang) for r in recommendations) + "</section>\n\n")
+            extra += (
+                f'<section class="mpc-linked"><h2>{esc(t(lang, "related_recommendations"))}</h2>'
+                + html.ul(self.record_link(here, r, lang) for r in recommendations)
+                + "</section>\n\n"
+            )
         lead = f'<p class="mpc-lead">{esc(f["abstract"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))

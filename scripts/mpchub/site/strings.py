@@ -87,11 +87,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "turkish_only": "Turkish only",
         "untranslated_notice": (
             "This record has not been translated into English yet. It is shown in Turkish, its original "
-            "language. <a href=\"{url}\" hreflang=\"tr\" lang=\"tr\">Türkçe sayfaya gidin</a>."
+            'language. <a href="{url}" hreflang="tr" lang="tr">Türkçe sayfaya gidin</a>.'
         ),
         "outdated_notice": (
             "The Turkish original of this record has changed since this translation was made. "
-            "<a href=\"{url}\" hreflang=\"tr\" lang=\"tr\">Türkçe aslını okuyun</a>."
+            '<a href="{url}" hreflang="tr" lang="tr">Türkçe aslını okuyun</a>.'
         ),
         "translation_status": "Translation status",
         "translation_intro": "For maintainers: records with no English twin, and twins whose Turkish original changed after translation. On the command line: mpchub translations.",
