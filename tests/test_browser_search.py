@@ -87,6 +87,8 @@ def test_no_page_appears_twice(page: Page, site_url: str) -> None:
 def test_two_facets_narrow_results_with_counts(page: Page, site_url: str) -> None:
     page.goto(site_url + "about/")
     everything = search(page, "sentetik")
+    assert page.locator(".mpc-search__facets").is_hidden()  # facet indexes load only on request
+    page.locator(".mpc-search__filter").click()
     page.locator(".mpc-search__facet[data-facet=theme] summary").click()
     theme = page.locator(".mpc-search__facet[data-facet=theme] label", has_text="Eğitim")
     assert theme.locator(".mpc-count").inner_text() == "4"
