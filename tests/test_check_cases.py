@@ -289,7 +289,7 @@ def test_master_without_twin_is_valid_and_reported_untranslated(hub: Hub) -> Non
     hub.write(P, VALID_PRACTICE)
     result = hub.check()
     assert result.exit_code == 0
-    assert "1 records have no English twin yet" in result.err
+    assert "1 without an English twin yet" in result.err
 
 
 def test_twin_missing_an_optional_translation_is_a_warning(hub: Hub) -> None:

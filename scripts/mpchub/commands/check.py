@@ -34,7 +34,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
         untranslated = [r for r in corpus.untranslated() if selected(r.master.relpath)]
         summary = (
             f"mpchub: checked {files} files: {errors} errors, {len(problems) - errors} warnings; "
-            f"{len(untranslated)} records have no English twin yet"
+            f"{len(untranslated)} without an English twin yet"
         )
         print(summary, file=sys.stderr)
     return EXIT_INVALID if errors else EXIT_OK
