@@ -313,6 +313,7 @@ class RecordPages:
             authors = names[0] if names else ""
         year = f.get("year") or ("t.y." if lang == "tr" else "n.d.")
         publisher = f.get("publisher_en") if lang == "en" and f.get("publisher_en") else f.get("publisher")
+        authors = authors or str(publisher)  # an institutional publication: the publisher is the author
         text = f"{authors} ({year}). {f['title']}"
         if f.get("subtitle"):
             text += f": {f['subtitle']}"
