@@ -86,3 +86,29 @@ def test_without_git_history_nothing_is_called_outdated(hub: Hub) -> None:
     result = run_cli("--root", str(hub.root), "translations")
     assert result.exit_code == 0
     assert "0 untranslated, 0 outdated" in result.out
+
+
+def test_the_site_shows_outdated_translations(tmp_path) -> None:
+    """An English page whose Turkish master changed after translation says so; the status page lists it."""
+    from sites import build, make_fixture_hub
+
+    hub = Hub.__new__(Hub)
+    hub.root = make_fixture_hub(tmp_path / "hub")
+    git(hub, "init", "-q", "-b", "main")
+    git(hub, "add", ".")
+    git(hub, "commit", "-q", "-m", "records")
+    run_cli("--root", str(hub.root), "translations", "--stamp")
+    git(hub, "commit", "-q", "-am", "stamp")
+    master = hub.root / "practices" / "cami-bahcesi.md"
+    master.write_text(master.read_text(encoding="utf-8").replace("Sentetik gövde", "Değişen gövde"), encoding="utf-8")
+    git(hub, "commit", "-q", "-am", "master changed")
+    built = build(hub.root, tmp_path / "site")
+    notice = built.page("en/practices/cami-bahcesi/").select_one(".mpc-notice--outdated")
+    assert notice and "has changed since this translation" in notice.get_text()
+    assert notice.a["href"] == "../../../practices/cami-bahcesi/"
+    assert built.page("en/practices/cagri-merkezi/").select_one(".mpc-notice--outdated") is None
+    status = built.page("contribute/translations/")
+    sections = {h2.get_text(): h2.find_next("ul").get_text() for h2 in status.select("h2")}
+    assert "Cami Bahçesi Buluşmaları" in sections["Güncel olmayan çeviriler (1)"]
+    missing = sections["İngilizce ikizi olmayan kayıtlar (2)"]
+    assert "Dil Kursu" in missing and "Ortak veri tabanı kurulsun" in missing
