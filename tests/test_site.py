@@ -230,6 +230,7 @@ def test_suggest_a_change_links_to_the_record_file(fixture_site: BuiltSite) -> N
 
 def test_publication_and_recommendation_pages(fixture_site: BuiltSite) -> None:
     publication = fixture_site.page("en/publications/ornek-rapor/")
+    assert publication.h1.get_text() == "Example Report"
     text = publication.select_one(".mpc-panel").get_text()
     assert "ISBN 978-605-83293-4-8" in text and "ISBN 978-605-83293-8-6" in text
     assert "Yazar, A. Ö., & Sentetik, M. (2021). Example Report. Synthetic Press." in text

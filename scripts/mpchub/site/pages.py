@@ -386,5 +386,6 @@ class RecordPages:
                 + html.ul(self.record_link(here, r, lang) for r in recommendations)
                 + "</section>\n\n"
             )
-        lead = f'<p class="mpc-lead">{esc(f["abstract"])}</p>'
+        subtitle = f'<p class="mpc-subtitle">{esc(f["subtitle"])}</p>' if f.get("subtitle") else ""
+        lead = f'{subtitle}<p class="mpc-lead">{esc(f["abstract"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))
