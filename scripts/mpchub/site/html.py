@@ -9,15 +9,18 @@ from typing import Any
 from mpchub.site.formatting import esc
 
 
+def _attributes(attributes: dict[str, str]) -> str:
+    """``class_="x", data_kind="y"`` → ``class="x" data-kind="y"``, values escaped."""
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"' for name, value in attributes.items())
+
+
 def a(href: str, text: str, **attributes: str) -> str:
-    extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"' for name, value in attributes.items())
-    return f'<a href="{esc(href)}"{extra}>{esc(text)}</a>'
+    return f'<a href="{esc(href)}"{_attributes(attributes)}>{esc(text)}</a>'
 
 
 def raw_a(href: str, inner_html: str, **attributes: str) -> str:
     """A link whose inner HTML is already safe (built from escaped parts)."""
-    extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"' for name, value in attributes.items())
-    return f'<a href="{esc(href)}"{extra}>{inner_html}</a>'
+    return f'<a href="{esc(href)}"{_attributes(attributes)}>{inner_html}</a>'
 
 
 def ul(items: Iterable[str], cls: str = "") -> str:

@@ -227,29 +227,28 @@ class RecordPages:
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
             (label("caveats"), html.text_list(f.get("caveats", []))),
         ]
-        related = self.index.related.get(record.slug, [])
-        extra = ""
-        if related:
-            extra += (
-                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                + html.ul(self.record_link(here, r, lang) for r in related)
-                + "</section>\n\n"
+        extra = (
+            self.section(here, "related", self.index.related.get(record.slug, []), lang, "mpc-related")
+            + self.section(
+                here, "related_publications", self.named(record, "related_publications", "publication"), lang
             )
-        extra += self._linked_records(here, record, "related_publications", "publication", lang)
-        extra += self._linked_records(here, record, "related_recommendations", "recommendation", lang)
+            + self.section(
+                here, "related_recommendations", self.named(record, "related_recommendations", "recommendation"), lang
+            )
+        )
         lead = f'<p class="mpc-lead">{esc(f["summary"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))
 
-    def _linked_records(self, here: str, record: Record, field_name: str, collection: str, lang: str) -> str:
-        linked = [r for s in values(record, field_name) if (r := self.index.record(collection, s))]
-        if not linked:
+    def named(self, record: Record, field_name: str, collection: str) -> list[Record]:
+        """The records of ``collection`` that ``record`` names in ``field_name`` (unknown ids never pass check)."""
+        return [r for slug in values(record, field_name) if (r := self.index.record(collection, slug))]
+
+    def section(self, here: str, heading: str, records: list[Record], lang: str, cls: str = "mpc-linked") -> str:
+        """A titled list of links to records; nothing when there are none."""
+        if not records:
             return ""
-        heading = t(lang, field_name)
-        return (
-            f'<section class="mpc-linked"><h2>{esc(heading)}</h2>'
-            + html.ul(self.record_link(here, r, lang) for r in linked)
-            + "</section>\n\n"
-        )
+        links = html.ul(self.record_link(here, r, lang) for r in records)
+        return f'<section class="{cls}"><h2>{esc(t(lang, heading))}</h2>{links}</section>\n\n'
 
     # --- recommendation ------------------------------------------------------------------------------
 
@@ -285,14 +284,7 @@ class RecordPages:
             (label("sources"), self.sources(record)),
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
         ]
-        practices = [r for s in values(record, "related_practices") if (r := self.index.record("practice", s))]
-        extra = ""
-        if practices:
-            extra = (
-                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                + html.ul(self.record_link(here, r, lang) for r in practices)
-                + "</section>\n\n"
-            )
+        extra = self.section(here, "related", self.named(record, "related_practices", "practice"), lang, "mpc-related")
         lead = f'<p class="mpc-lead">{esc(f["summary"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))
 
@@ -370,22 +362,12 @@ class RecordPages:
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
             (label("caveats"), html.text_list(f.get("caveats", []))),
         ]
-        practices = [r for s in values(record, "related_practices") if (r := self.index.record("practice", s))]
+        practices = self.named(record, "related_practices", "practice")
         practices += [p for p in self.index.backlinks("publication", record.slug, "practice") if p not in practices]
-        extra = ""
-        if practices:
-            extra += (
-                f'<section class="mpc-related"><h2>{esc(t(lang, "related"))}</h2>'
-                + html.ul(self.record_link(here, r, lang) for r in self.index.sort_by_title(practices, lang))
-                + "</section>\n\n"
-            )
         recommendations = self.index.backlinks("publication", record.slug, "recommendation")
-        if recommendations:
-            extra += (
-                f'<section class="mpc-linked"><h2>{esc(t(lang, "related_recommendations"))}</h2>'
-                + html.ul(self.record_link(here, r, lang) for r in recommendations)
-                + "</section>\n\n"
-            )
+        extra = self.section(
+            here, "related", self.index.sort_by_title(practices, lang), lang, "mpc-related"
+        ) + self.section(here, "related_recommendations", recommendations, lang)
         subtitle = f'<p class="mpc-subtitle">{esc(f["subtitle"])}</p>' if f.get("subtitle") else ""
         lead = f'{subtitle}<p class="mpc-lead">{esc(f["abstract"])}</p>'
         return Page(here, lang, self.shell(record, lang, lead, self.panel(rows), extra))
