@@ -70,6 +70,19 @@ class RecordPages:
             items.append(text)
         return html.ul(items)
 
+    def classification(self, record: Record, here: str, lang: str) -> list[tuple[str, str]]:
+        """Themes, target groups, SDGs (linked to their browse pages) and GCM objectives, for any record."""
+        label = lambda name: self.field_label(record.collection.name, name, lang)  # noqa: E731
+        return [
+            (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
+            (
+                label("target_groups"),
+                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
+            ),
+            (label("sdgs"), self.term_links(here, "sdgs", "sdgs", values(record, "sdgs"), lang)),
+            (label("gcm_objectives"), self.terms("gcm-objectives", values(record, "gcm_objectives"), lang)),
+        ]
+
     def panel(self, rows: list[tuple[str, str]]) -> str:
         body = "".join(f"<dt>{esc(label)}</dt><dd>{value}</dd>" for label, value in rows if value)
         return f'<dl class="mpc-panel">{body}</dl>'
@@ -201,13 +214,7 @@ class RecordPages:
             (label("status"), esc(self.index.label("practice-statuses", f["status"], lang))),
             (label("practice_type"), esc(self.index.label("practice-types", f["practice_type"], lang))),
             (label("scale"), esc(self.index.label("scales", f["scale"], lang))),
-            (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (
-                label("target_groups"),
-                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
-            ),
-            (label("sdgs"), self.term_links(here, "sdgs", "sdgs", values(record, "sdgs"), lang)),
-            (label("gcm_objectives"), self.terms("gcm-objectives", values(record, "gcm_objectives"), lang)),
+            *self.classification(record, here, lang),
             (label("context"), esc(f.get("context", ""))),
             (label("objectives"), html.text_list(f.get("objectives", []))),
             (label("activities"), html.text_list(f.get("activities", []))),
@@ -273,13 +280,7 @@ class RecordPages:
             (label("level"), esc(self.index.label("recommendation-levels", f["level"], lang))),
             (label("year"), esc(f["year"])),
             (label("status"), esc(self.index.label("recommendation-statuses", f["status"], lang))),
-            (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (
-                label("target_groups"),
-                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
-            ),
-            (label("sdgs"), self.term_links(here, "sdgs", "sdgs", values(record, "sdgs"), lang)),
-            (label("gcm_objectives"), self.terms("gcm-objectives", values(record, "gcm_objectives"), lang)),
+            *self.classification(record, here, lang),
             (label("evidence"), html.text_list(f.get("evidence", []))),
             (label("sources"), self.sources(record)),
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
@@ -352,11 +353,7 @@ class RecordPages:
             (label("pages"), esc(f.get("pages", ""))),
             (label("methodology"), esc(f.get("methodology", ""))),
             (label("geographic_scope"), html.ul(scope, "mpc-terms")),
-            (label("themes"), self.term_links(here, "themes", "themes", values(record, "themes"), lang)),
-            (
-                label("target_groups"),
-                self.term_links(here, "target-groups", "target-groups", values(record, "target_groups"), lang),
-            ),
+            *self.classification(record, here, lang),  # publications have no SDG or GCM fields: rows stay empty
             (t(lang, "cite"), f'<p class="mpc-citation">{esc(self.citation(record, lang))}</p>'),
             (label("sources"), self.sources(record)),
             (label("last_reviewed"), esc(date(f["last_reviewed"], lang))),
