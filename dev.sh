@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 VENV=.venv
+export NO_MKDOCS_2_WARNING=1  # Material prints an end-of-life banner on every run otherwise
 PY=${PYTHON:-python3}
 
 need_python() {
