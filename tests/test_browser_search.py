@@ -137,3 +137,13 @@ def test_hostile_title_in_results_is_text(page: Page, site_url: str) -> None:
     titles = page.locator(".mpc-search__title").all_inner_texts()
     assert "<img src=x onerror=alert(1)>" in titles
     assert dialogs == []
+
+
+def test_tab_stays_inside_the_open_dialog(page: Page, site_url: str) -> None:
+    page.goto(site_url + "about/")
+    page.keyboard.press("/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.mpc-search') !== null")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.closest('.mpc-search') !== null")

@@ -238,7 +238,19 @@
         facetsLoaded = loadPagefind().then(function (module) { return module.filters(); }).then(run);
       }
     });
+    function trapTab(event) {
+      // A modal dialog keeps keyboard focus inside it: Tab from the last control returns to the first.
+      var focusable = Array.prototype.filter.call(
+        dialog.querySelectorAll("input, button, a[href], summary"),
+        function (node) { return !node.closest("[hidden]") && node.offsetParent !== null; });
+      if (!focusable.length) { return; }
+      var first = focusable[0], last = focusable[focusable.length - 1];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    }
+
     dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Tab") { trapTab(event); return; }
       if (event.key === "Escape") { event.preventDefault(); shut(); }
       else if (event.key === "ArrowDown" && event.target === input) { event.preventDefault(); setActive(active + 1); }
       else if (event.key === "ArrowUp" && event.target === input) { event.preventDefault(); setActive(active - 1); }
