@@ -147,3 +147,13 @@ def test_tab_stays_inside_the_open_dialog(page: Page, site_url: str) -> None:
         assert page.evaluate("document.activeElement.closest('.mpc-search') !== null")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.closest('.mpc-search') !== null")
+
+
+def test_excerpts_show_the_pages_own_words(page: Page, site_url: str) -> None:
+    """'ışık' only meets the hidden folded copy ('isik'); the excerpt still shows and marks 'Işık'."""
+    page.goto(site_url + "practices/cagri-merkezi/")
+    for query in ("ışık", "Işık", "isik"):
+        search(page, query)
+        excerpt = page.locator(".mpc-search__excerpt").first
+        assert excerpt.locator("mark").first.inner_text() == "Işık", query
+        assert "\u2042" not in excerpt.inner_text() and "isik istanbul" not in excerpt.inner_text()

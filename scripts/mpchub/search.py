@@ -31,7 +31,14 @@ def folded_terms(page_html: str) -> str:
     return " ".join(seen)
 
 
+# Starts the folded copy. Not a word, so Pagefind does not index it, but it stays in a result's text: the
+# search box uses it to tell the page's own words from the folded copy when it shows an excerpt.
+FOLDED_MARK = "\u2042"
+
+
 def folded_block(page_html: str) -> str:
-    """A hidden element carrying the folded terms, to be placed inside the indexed region."""
+    """A hidden element carrying the folded terms, to be placed at the end of the indexed region."""
     terms = folded_terms(page_html)
-    return f'<div hidden aria-hidden="true" data-mpc-folded>{html.escape(terms)}</div>' if terms else ""
+    if not terms:
+        return ""
+    return f'<div hidden aria-hidden="true" data-mpc-folded>{FOLDED_MARK} {html.escape(terms)}</div>'

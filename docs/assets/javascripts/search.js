@@ -58,19 +58,56 @@
     return node;
   }
 
+  var FOLDED_MARK = "\u2042";  // starts the hidden folded copy of a page's words (mpchub.search.FOLDED_MARK)
+  var decoder = document.createElement("textarea");
+
+  function decode(html) { decoder.innerHTML = html; return decoder.value; }
+
   /* Pagefind escapes excerpts and marks matches with <mark>; rebuild them as text nodes and <mark>
      elements so nothing from the index is ever parsed as markup. */
-  function excerptNode(excerpt) {
-    var out = el("p", { "class": "mpc-search__excerpt" });
-    var decoder = el("textarea");
+  function excerptParts(excerpt) {
+    var parts = [];
     String(excerpt).split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") { return true; }
       if (part === "</mark>") { return false; }
-      decoder.innerHTML = part;
-      var text = document.createTextNode(decoder.value);
-      if (inMark) { var mark = el("mark"); mark.appendChild(text); out.appendChild(mark); } else { out.appendChild(text); }
+      if (part) { parts.push({ text: decode(part), mark: inMark }); }
       return inMark;
     }, false);
+    return parts;
+  }
+
+  /* When the match is in the folded copy ('ışık' only meets the folded 'isik'), show the page's own words
+     instead: find the query in the page text, folded letter by letter so positions line up. */
+  function ownExcerpt(data, terms) {
+    var cut = data.content.indexOf(FOLDED_MARK);
+    var parts = excerptParts(data.excerpt);
+    var firstMark = parts.findIndex(function (p) { return p.mark; });
+    if (cut < 0 || firstMark < 0) { return parts; }
+    var before = parts.slice(0, firstMark).map(function (p) { return p.text; }).join("");
+    var at = data.content.indexOf(before.slice(-40)) + Math.min(before.length, 40);
+    if (before.indexOf(FOLDED_MARK) < 0 && at < cut) { return parts; }  // the match is in the page's own text
+    var own = data.content.slice(0, cut);
+    var folded = Array.prototype.map.call(own, function (c) { var f = fold(c); return f.length === 1 ? f : c; }).join("");
+    var hit = -1, length = 0;
+    terms.forEach(function (term) {
+      var i = folded.indexOf(term);
+      if (i >= 0 && (hit < 0 || i < hit)) { hit = i; length = term.length; }
+    });
+    if (hit < 0) { return [{ text: own.slice(0, 160), mark: false }]; }
+    var start = Math.max(0, own.lastIndexOf(" ", Math.max(0, hit - 70)) + 1);
+    var end = own.indexOf(" ", Math.min(own.length, hit + length + 90));
+    end = end < 0 ? own.length : end;
+    return [{ text: (start ? "… " : "") + own.slice(start, hit), mark: false },
+            { text: own.slice(hit, hit + length), mark: true },
+            { text: own.slice(hit + length, end) + (end < own.length ? " …" : ""), mark: false }];
+  }
+
+  function excerptNode(parts) {
+    var out = el("p", { "class": "mpc-search__excerpt" });
+    parts.forEach(function (part) {
+      var text = document.createTextNode(part.text);
+      if (part.mark) { var mark = el("mark"); mark.appendChild(text); out.appendChild(mark); } else { out.appendChild(text); }
+    });
     return out;
   }
 
@@ -183,7 +220,7 @@
           link.appendChild(el("span", { "class": "mpc-search__title" }, data.meta.title || data.url));
           var type = data.filters && data.filters.type && data.filters.type[0];
           if (type) { link.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
-          link.appendChild(excerptNode(data.excerpt));
+          link.appendChild(excerptNode(ownExcerpt(data, current.terms)));
           item.appendChild(link);
           list.appendChild(item);
         });
@@ -206,6 +243,7 @@
       }).then(function (search) {
         if (ticket !== generation || !search) { return; }
         current = search; shown = 0; active = -1;
+        current.terms = query.split(/\s+/).filter(Boolean);
         list.textContent = "";
         renderFacets(search.filters || {});
         filterButton.hidden = search.results.length === 0 && !Object.keys(filters).length;
