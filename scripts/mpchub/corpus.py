@@ -22,6 +22,11 @@ class Record:
     twin: RecordFile | None = None
 
     @property
+    def key(self) -> str:
+        """Unique across collections: 'practice:sisli-acik-ev'."""
+        return f"{self.collection.name}:{self.slug}"
+
+    @property
     def data(self) -> dict[str, Any]:
         return self.master.data or {}
 
