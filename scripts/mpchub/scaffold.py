@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from mpchub.project import COLLECTION_BY_NAME, Project
 from mpchub.schemas import Schema, SchemaSet
 from mpchub.text import fold
 from mpchub.vocabularies import Vocabulary
@@ -38,8 +41,17 @@ class Draft:
     twin: str
 
 
-def _quote(value: Any) -> str:
-    """A YAML scalar: bare when it reads back as the same text, double-quoted otherwise."""
+# Characters YAML may not hold literally (control characters, line separators it would fold) are
+# written as \\u escapes inside double quotes, so the value reads back exactly as given.
+_ESCAPE = re.compile("[\\x7f-\\x9f\\u2028\\u2029\\ud800-\\udfff\\ufffe\\uffff]")
+_FLOW_SPECIALS = set(",[]{}")
+
+
+def _quote(value: Any, in_flow: bool = False) -> str:
+    """A YAML scalar: bare when it reads back as the same text, double-quoted otherwise.
+
+    ``in_flow`` is for items of a ``[a, b]`` list, where a comma or bracket would split the text.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -49,7 +61,11 @@ def _quote(value: Any) -> str:
         bare = yaml.safe_load(text) == text and "#" not in text and ": " not in text
     except yaml.YAMLError:
         bare = False
-    return text if bare else json.dumps(text, ensure_ascii=False)
+    if bare and ((in_flow and _FLOW_SPECIALS & set(text)) or _ESCAPE.search(text)):
+        bare = False
+    if bare:
+        return text
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _hint(spec: Schema, vocabularies: dict[str, Vocabulary], lang: str) -> str:
@@ -116,7 +132,8 @@ def _render(
                 )
             )
         elif isinstance(value, list):
-            lines.append(f"{prefix}{name}: [{', '.join(_quote(v) if v != TODO else TODO for v in value)}]{comment}")
+            shown = ", ".join(_quote(v, in_flow=True) if v != TODO else TODO for v in value)
+            lines.append(f"{prefix}{name}: [{shown}]{comment}")
         else:
             shown = TODO if value == TODO else _quote(value)
             lines.append(f"{prefix}{name}: {shown}{comment}")
@@ -153,8 +170,17 @@ def draft(
     title: str | None,
     municipality: str | None = None,
     province: str | None = None,
+    *,
+    answers: dict[str, Any] | None = None,
+    twin_answers: dict[str, Any] | None = None,
+    bodies: dict[str, str] | None = None,
 ) -> Draft:
-    """The Turkish master and English twin for a new record, as text."""
+    """The Turkish master and English twin for a new record, as text.
+
+    ``answers`` and ``twin_answers`` fill in fields beyond the title (``mpchub from-issue`` passes a
+    proposal's answers), and ``bodies`` the Markdown below the front matter; whatever is not given
+    stays a ``TODO`` placeholder or a commented-out line, exactly as in a bare ``mpchub new``.
+    """
     values: dict[str, Any] = {"id": slug, "last_reviewed": dt.date.today().isoformat()}
     master_schema = schemas.schema(collection, twin=False)
     values.update({k: v for k, v in DEFAULTS.items() if k in master_schema["properties"]})
@@ -168,8 +194,39 @@ def draft(
         values["implementers"] = [implementer]
         if province:
             values["province"] = province
+    values.update(answers or {})
+    texts = {**BODY, **{lang: text if text.endswith("\n") else text + "\n" for lang, text in (bodies or {}).items()}}
     master = _render(master_schema, values, schemas.vocabularies, "tr")
-    twin_values = {"title": f"{TODO}: English title"}
+    twin_values = {"title": f"{TODO}: English title", **(twin_answers or {})}
     twin = _render(schemas.schema(collection, twin=True), twin_values, schemas.vocabularies, "en")
     twin = [line for line in twin if not line.lstrip("# ").startswith("source_commit")]
-    return Draft(slug, _document(master, BODY["tr"]), _document(twin, BODY["en"]))
+    return Draft(slug, _document(master, texts["tr"]), _document(twin, texts["en"]))
+
+
+class DraftExists(Exception):
+    """A record with this file name is already there: never overwritten without ``--force``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def draft_paths(project: Project, collection: str, slug: str) -> tuple[Path, Path]:
+    """Where a new record's Turkish master and English twin go."""
+    folder = project.collection_dir(COLLECTION_BY_NAME[collection])
+    return folder / f"{slug}.md", folder / f"{slug}.en.md"
+
+
+def write_draft(
+    project: Project, collection: str, result: Draft, *, with_twin: bool = True, force: bool = False
+) -> list[Path]:
+    """Write a draft's files (the twin only when asked); the one writer of ``new`` and ``from-issue``."""
+    master, twin = draft_paths(project, collection, result.slug)
+    wanted = [(master, result.master)] + ([(twin, result.twin)] if with_twin else [])
+    existing = [p for p in (master, twin) if p.exists()]
+    if existing and not force:
+        raise DraftExists(existing[0])
+    master.parent.mkdir(parents=True, exist_ok=True)
+    for path, text in wanted:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return [path for path, _text in wanted]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.project import COLLECTION_BY_NAME, Project
-from mpchub.scaffold import draft, resolve_province
+from mpchub.project import Project
+from mpchub.scaffold import DraftExists, draft, resolve_province, write_draft
 from mpchub.schemas import SchemaSet
 from mpchub.text import slugify
 
@@ -45,17 +45,13 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if not slug or slugify(slug) != slug:
         print(f"mpchub new: cannot make a file name from {slug or title!r}; pass --slug", file=sys.stderr)
         return EXIT_USAGE
-    folder = project.collection_dir(COLLECTION_BY_NAME[args.collection])
-    master, twin = folder / f"{slug}.md", folder / f"{slug}.en.md"
-    existing = [p for p in (master, twin) if p.exists()]
-    if existing and not args.force:
-        print(f"mpchub new: {project.relative(existing[0])} already exists (use --force to overwrite)", file=sys.stderr)
-        return EXIT_USAGE
     result = draft(schemas, args.collection, slug, title, municipality, province)
-    folder.mkdir(parents=True, exist_ok=True)
-    master.write_text(result.master, encoding="utf-8")
-    twin.write_text(result.twin, encoding="utf-8")
-    print(project.relative(master))
-    print(project.relative(twin))
+    try:
+        written = write_draft(project, args.collection, result, force=args.force)
+    except DraftExists as exc:
+        print(f"mpchub new: {project.relative(exc.path)} already exists (use --force to overwrite)", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(project.relative(path))
     print("Fill in every TODO, then run: mpchub check", file=sys.stderr)
     return EXIT_OK
