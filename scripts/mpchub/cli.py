@@ -57,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("forms", help="write the issue form generated from the vocabularies")
     forms.add_argument("--check", action="store_true", help="only check that the committed form is current")
 
+    from_issue = commands.add_parser("from-issue", help="write a record from a 'Propose a good practice' issue")
+    from_issue.add_argument("body", nargs="?", help="file with the issue body ('-' for standard input)")
+    from_issue.add_argument("--event", help="GitHub issues event payload (JSON) holding the body and number")
+    from_issue.add_argument("--issue", type=int, help="issue number, when the body comes from a file")
+    from_issue.add_argument("--json", type=Path, help="write the result (files, problems) as JSON here")
+    from_issue.add_argument("--comment", type=Path, help="write the issue comment (Markdown) here")
+    from_issue.add_argument("--pr-body", type=Path, help="write the pull request description here")
+    from_issue.add_argument("--outputs", type=Path, help="append ok, branch and slug (e.g. $GITHUB_OUTPUT)")
+    from_issue.add_argument("--force", action="store_true", help="overwrite existing files")
+
     bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
     bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
@@ -89,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             from mpchub.commands.links import run
         elif args.command == "forms":
             from mpchub.commands.forms import run
+        elif args.command == "from-issue":
+            from mpchub.commands.from_issue import run
         else:
             from mpchub.commands.bench import run
         return run(project, args)
