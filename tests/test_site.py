@@ -219,13 +219,18 @@ def test_heading_anchors_keep_turkish_letters(fixture_site: BuiltSite) -> None:
     assert fixture_site.page("practices/cagri-merkezi/").select_one("h2#isik-ve-cagri")
 
 
-def test_suggest_a_change_links_to_the_record_file(fixture_site: BuiltSite) -> None:
-    tr = fixture_site.page("practices/cagri-merkezi/")
-    en = fixture_site.page("en/practices/cagri-merkezi/")
-    untranslated = fixture_site.page("en/practices/dil-kursu/")
-    assert tr.select_one(".mpc-actions a")["href"] == f"{REPO_URL}/edit/main/practices/cagri-merkezi.md"
-    assert en.select_one(".mpc-actions a")["href"] == f"{REPO_URL}/edit/main/practices/cagri-merkezi.en.md"
-    assert untranslated.select_one(".mpc-actions a")["href"] == f"{REPO_URL}/edit/main/practices/dil-kursu.md"
+def test_one_edit_link_per_page_leads_to_its_source_file(fixture_site: BuiltSite) -> None:
+    expected = {
+        "practices/cagri-merkezi/": "practices/cagri-merkezi.md",
+        "en/practices/cagri-merkezi/": "practices/cagri-merkezi.en.md",
+        "en/practices/dil-kursu/": "practices/dil-kursu.md",  # untranslated: the Turkish master
+        "about/": "docs/about.md",
+    }
+    for url, source in expected.items():
+        links = [a["href"] for a in fixture_site.page(url).select("article a") if "/edit/" in a["href"]]
+        assert links == [f"{REPO_URL}/edit/main/{source}"], url
+    for url in ("practices/", "themes/education/", "en/provinces/"):  # generated lists have no source file
+        assert not [a for a in fixture_site.page(url).select("article a") if "/edit/" in a["href"]], url
 
 
 def test_publication_and_recommendation_pages(fixture_site: BuiltSite) -> None:
@@ -248,9 +253,20 @@ def test_repository_practices_have_pages_in_both_languages(repo_site: BuiltSite)
         assert (repo_site.site / "en" / "practices" / slug / "index.html").is_file()
 
 
-def test_nothing_generated_is_in_the_repository() -> None:
-    tracked = Path(REPO / ".gitignore").read_text()
-    assert ".cache/" in tracked and "site/" in tracked
+def test_nothing_generated_is_in_the_repository(fixture_site: BuiltSite) -> None:
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    tracked_files = set(tracked.splitlines())
+    assert not [f for f in tracked_files if f.startswith(("site/", ".cache/"))]
+    # No generated page is committed under docs/: every page the build generates has no source in docs/.
+    generated = {
+        p.relative_to(fixture_site.root / ".cache/mpchub/docs").as_posix()
+        for p in (fixture_site.root / ".cache/mpchub/docs").rglob("*.md")
+    }
+    hand_written = {f.removeprefix("docs/") for f in tracked_files if f.startswith("docs/") and f.endswith(".md")}
+    assert len(generated) > len(hand_written) > 5
+    assert all(f"docs/{name}" not in tracked_files for name in generated - hand_written)
 
 
 def test_every_page_links_to_the_feedback_forms_with_its_address(fixture_site: BuiltSite) -> None:

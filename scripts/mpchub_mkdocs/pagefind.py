@@ -2,7 +2,8 @@
 
 Pagefind comes from PyPI as ``pagefind[bin]`` (the binary is inside the wheel; nothing is downloaded).
 It is run as a program because its index is a post-processing step over HTML: the same call works after
-MkDocs, ProperDocs or any other generator.
+MkDocs, ProperDocs or any other generator. The browser's search assets (``mpchub.search_assets``: the
+folding and key tables, the browse labels) are written into the site first, from the same build.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-EXCLUDE = ".headerlink, .md-source-file, .mpc-actions"
+from mpchub import search, search_assets
+
+EXCLUDE = ", ".join(f".{name}" for name in search.IGNORED_CLASSES)
 
 
 def build_index(site_dir: Path) -> dict[str, int]:
     """Index ``site_dir`` into ``site_dir/pagefind``; returns the number of pages per language."""
+    search_assets.write(site_dir)
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", "--exclude-selectors", EXCLUDE]
     process = subprocess.run(command, capture_output=True, text=True, timeout=900)
     if process.returncode != 0:

@@ -1,11 +1,11 @@
-"""MkDocs plugin ``mpchub``: validate records, generate pages, and fix what static-i18n gets wrong."""
+"""MkDocs plugin ``mpchub``: validate records, hand the core's generated pages to MkDocs, mark what search
+indexes, and fix what static-i18n gets wrong. Everything MkDocs- and Material-specific lives here."""
 
 from __future__ import annotations
 
 import copy
 import logging
 import os
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,19 +14,23 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
 
 from mpchub import search
 from mpchub.corpus import load_corpus
+from mpchub.languages import MASTER
 from mpchub.project import Project
 from mpchub.site.build import Site
+from mpchub.site.links import broken
+from mpchub.site.pages import Page
 from mpchub.site.strings import t
+from mpchub.site.urls import source_path
 from mpchub_mkdocs import pagefind
-from mpchub_mkdocs.staging import StagingConflict, stage
+from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
-LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 SOURCE_FOLDERS = ("docs", "practices", "recommendations", "publications", "schemas", "vocabularies", "overrides")
+UNINDEXED_KINDS = {"listing", "browse", "index"}  # lists of other pages: searching them finds duplicates
 
 
 class MpcHubConfig(Config):
@@ -36,12 +40,27 @@ class MpcHubConfig(Config):
     search_min_share = config_options.Type(float, default=0.9)  # guard: indexed pages / marked pages
 
 
+def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
+    """Nest (level, id, text) headings as the Markdown toc extension does, for ``get_toc``."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, name in headings:
+        token = {"level": level, "id": anchor, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
 class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def __init__(self) -> None:
         self.expected_in_index: Counter[str] = Counter()
         self.site: Site | None = None
+        self.generated: dict[str, Page] = {}
+        self.known_urls: set[str] = set()
+        self.edit_base: str | None = None
         self.staging: Path | None = None
-        self.source_docs: Path | None = None
 
     @event_priority(100)  # before static-i18n (-100), which must see the staged docs_dir
     def on_config(self, config: Any) -> Any:
@@ -52,8 +71,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
-        project = Project(root)
-        corpus = load_corpus(project)
+        corpus = load_corpus(Project(root))
         for problem in corpus.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
         if corpus.errors:
@@ -64,61 +82,66 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if not config.repo_url and os.environ.get("GITHUB_REPOSITORY"):
             server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
             config.repo_url = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
-        edit_base = None
         if config.repo_url:
             # Hand-written pages live in docs/; records at the repository root.
             config.edit_uri = f"edit/{self.config.edit_branch}/docs/"
-            edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
+            self.edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
         else:
             config.edit_uri = None
-        self.site = Site(corpus, edit_base)
-        self.source_docs = Path(config.docs_dir).resolve()
+        self.site = Site(corpus)
+        pages = self.site.pages()
+        self.generated = {source_path(p.path, p.lang): p for p in pages}
+        source_docs = Path(config.docs_dir).resolve()
+        self.known_urls = hand_written_urls(source_docs) | {p.url for p in pages}
+        self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
-            written = stage(self.source_docs, self.site.pages(), self.staging, self.site.fill_markers)
-        except (StagingConflict, KeyError) as exc:
+            written = stage(source_docs, pages, self.staging)
+        except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(corpus.files)} record files checked; {written} staged pages updated")
 
+    def _fail_on_broken_links(self, documents: Any) -> None:
+        problems = broken(documents, self.known_urls)
+        if problems:
+            raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.html is not None:
+            page.toc = get_toc(toc_tokens(generated.headings))
+            return generated.html
+        if generated is None and self.site is not None and "mpchub:" in html:
+            try:
+                html = self.site.fill_markers(html, page.file.src_uri)
+            except KeyError as exc:
+                raise PluginError(str(exc.args[0])) from None
+            self._fail_on_broken_links([(page.url, html)])
+        return html
+
     @event_priority(40)  # after static-i18n's page context (50)
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-        meta = page.meta.get("mpchub") or {}
-        if meta.get("canonical") and config.site_url:
-            # An English page showing an untranslated record: the Turkish page is the original.
-            page.canonical_url = config.site_url.rstrip("/") + "/" + meta["canonical"]
-        if "source" in meta:
-            base = self.site.records.edit_base if self.site else None
-            page.edit_url = f"{base}{meta['source']}" if base else None
-        elif meta:
-            page.edit_url = None  # generated listings have no source file to edit
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            if not generated.translated and config.site_url:
+                page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
+            page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
+        context["mpchub_search"] = self._search_marks(page, generated)
         return context
 
-    @event_priority(-50)
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Mark what Pagefind indexes: the article of record pages in their own language and of
-        hand-written pages; never listings, the home page, or an English page showing Turkish text."""
-        meta = page.meta.get("mpchub") or {}
-        kind = meta.get("kind")
-        is_home = page.file.src_uri in ("index.md", "index.en.md")  # is_homepage is False in the English build
-        if is_home or kind in ("listing", "browse", "index") or meta.get("translated") is False:
-            return output
-        match = ARTICLE.search(output)
-        if match is None:
-            return output
-        lang = LANG.search(output)
-        language = lang.group(1) if lang else "tr"
-        close = output.rfind("</article>")
-        if close < match.end():
-            return output
-        article = output[match.end() : close]
-        extra = search.folded_block(article)
-        if kind is None or kind == "reference":
-            extra += (
-                f'<span hidden data-pagefind-filter="type[data-value]" data-value="{t(language, "type_page")}"></span>'
-            )
+    def _search_marks(self, page: Any, generated: Page | None) -> dict[str, str] | None:
+        """What Pagefind indexes: record pages in their own language and hand-written pages; never lists,
+        the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
+        content in ``data-pagefind-body`` when this is set."""
+        is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
+        if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
+            return None
+        language = generated.lang if generated is not None else _language_of(page.file.src_uri)
         self.expected_in_index[language] += 1
-        opening = match.group(0)[:-1] + " data-pagefind-body>"
-        return output[: match.start()] + opening + article + extra + output[close:]
+        kind = generated.kind if generated is not None else None
+        page_type = t(language, "type_page") if kind in (None, "reference") else ""
+        return {"folded": search.folded_block(page.content or ""), "type": page_type}
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
     def on_post_build(self, config: Any) -> None:
@@ -157,3 +180,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _language_of(src_uri: str) -> str:
+    parts = src_uri.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and len(parts[1]) == 2 else MASTER

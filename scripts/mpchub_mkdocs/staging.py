@@ -1,44 +1,60 @@
-"""The staged docs folder that MkDocs builds from: ``docs/`` plus the generated pages.
+"""The staged docs folder that MkDocs builds from: ``docs/`` plus a stub for every generated page.
 
 mkdocs-static-i18n re-reads every page from disk under ``docs_dir`` (in-memory generated files are
-dropped), so generated pages are written to a staging folder next to copies of the hand-written ones.
-The folder is in ``.cache/`` (git-ignored): generated pages are never committed. Only files whose
-content changed are written, so `mkdocs serve` does not rebuild in a loop.
+dropped), so each generated page gets a file in a staging folder next to copies of the hand-written ones.
+A stub holds only the front matter Material reads (title, description, hidden sidebars); the page's HTML
+is spliced in after MkDocs' Markdown step (``MpcHubPlugin.on_page_content``). The folder is in ``.cache/``
+(git-ignored): generated pages are never committed. Only files whose content changed are written, so
+``mkdocs serve`` does not rebuild in a loop.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import escape
+
+from mpchub.languages import LANGUAGES, MASTER
 from mpchub.site.pages import Page
-from mpchub.site.urls import source_path
+from mpchub.site.urls import source_path, url
+
+# Catalogs and browse pages have no headings worth a table of contents; their width goes to the cards.
+WIDE_KINDS = {"listing", "browse", "index"}
 
 
 class StagingConflict(Exception):
     """A hand-written page and a generated page would have the same path."""
 
 
-def stage(source: Path, pages: list[Page], target: Path, fill: Callable[[str, str], str]) -> int:
-    """Make ``target`` hold exactly the hand-written files and the generated pages. Returns files written.
+def stub(page: Page) -> str:
+    """Front matter for Material, then the page's Markdown (empty for pages spliced in as HTML).
 
-    ``fill(markdown, relpath)`` fills a hand-written page's markers.
+    Material prints ``page.meta.title`` and ``description`` unescaped, so they are escaped here; JSON
+    values are valid YAML.
     """
+    meta: dict[str, object] = {"title": str(escape(page.title))}
+    if page.description:
+        meta["description"] = str(escape(page.description))
+    if page.kind in WIDE_KINDS:
+        meta["hide"] = ["toc"]
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + page.markdown
+
+
+def stage(source: Path, pages: list[Page], target: Path) -> int:
+    """Make ``target`` hold exactly the hand-written files and the generated pages' stubs. Returns files written."""
     wanted: dict[str, bytes] = {}
     for directory, _subfolders, names in os.walk(source):
         for name in names:
             path = Path(directory, name)
-            rel = path.relative_to(source).as_posix()
-            data = path.read_bytes()
-            if name.endswith(".md"):
-                data = fill(data.decode("utf-8"), rel).encode("utf-8")
-            wanted[rel] = data
+            wanted[path.relative_to(source).as_posix()] = path.read_bytes()
     for page in pages:
         rel = source_path(page.path, page.lang)
         if rel in wanted:
             raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
-        wanted[rel] = page.content.encode("utf-8")
+        wanted[rel] = stub(page).encode("utf-8")
     written = 0
     for rel, data in wanted.items():
         path = target / rel
@@ -57,3 +73,22 @@ def stage(source: Path, pages: list[Page], target: Path, fill: Callable[[str, st
         if directory != str(target) and not os.listdir(directory):
             os.rmdir(directory)
     return written
+
+
+def hand_written_urls(source: Path) -> set[str]:
+    """Site paths of the hand-written pages and files, for the generated pages' link check."""
+    found: set[str] = set()
+    for directory, _subfolders, names in os.walk(source):
+        for name in names:
+            rel = Path(directory, name).relative_to(source).as_posix()
+            if not rel.endswith(".md"):
+                found.add(rel)
+                continue
+            stem, lang = rel[: -len(".md")], MASTER
+            for other in LANGUAGES:
+                if other != MASTER and stem.endswith(f".{other}"):
+                    stem, lang = stem[: -len(other) - 1], other
+            found.add(url(stem, lang))
+            if lang == MASTER:  # static-i18n falls back to the master page where no translation exists
+                found.update(url(stem, other) for other in LANGUAGES)
+    return found

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 from mpchub.corpus import Corpus
+from mpchub.languages import LANGUAGES, MASTER
 from mpchub.reference import render as render_reference
-from mpchub.site.formatting import esc
-from mpchub.site.html import front_matter, ul
 from mpchub.site.index import SiteIndex
-from mpchub.site.listings import PRACTICE_FACETS, PUBLICATION_FACETS, RECOMMENDATION_FACETS, Listings
+from mpchub.site.links import check_links
+from mpchub.site.listings import Listings
 from mpchub.site.pages import Page, RecordPages
 from mpchub.site.strings import t
+from mpchub.site.templates import render
+from mpchub.site.view import View
 from mpchub.translations import MISSING, OUTDATED, statuses
 
-LANGUAGES = ("tr", "en")
 MARKER = re.compile(r"<!--\s*mpchub:([a-z-]+)\s*-->")
 INTROS = {
     "practices": {
@@ -41,105 +42,67 @@ INTROS = {
 class Site:
     """The generated part of the site. Built once per build; both languages share the index."""
 
-    def __init__(self, corpus: Corpus, edit_base: str | None = None) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.index = SiteIndex(corpus)
         self.translation = statuses(corpus)
-        outdated = {f"{s.record.collection.name}:{s.record.slug}" for s in self.translation if s.state == OUTDATED}
-        self.records = RecordPages(self.index, edit_base, outdated)
-        self.listings = Listings(self.index, self.records)
+        outdated = {s.record.key for s in self.translation if s.state == OUTDATED}
+        self.records = RecordPages(self.index, outdated)
+        self.listings = Listings(self.index, INTROS)
 
     def pages(self) -> list[Page]:
         out: list[Page] = []
         for lang in LANGUAGES:
-            for record in self.index.practices:
-                out.append(self.records.practice(record, lang))
-            for record in self.index.recommendations:
-                out.append(self.records.recommendation(record, lang))
-            for record in self.index.publications:
-                out.append(self.records.publication(record, lang))
-            out.append(
-                self.listings.listing_page(
-                    "practices/index",
-                    t(lang, "practices"),
-                    INTROS["practices"][lang],
-                    self.index.practices,
-                    lang,
-                    PRACTICE_FACETS,
-                    "practice",
-                )
-            )
-            out.append(
-                self.listings.listing_page(
-                    "recommendations/index",
-                    t(lang, "recommendations"),
-                    INTROS["recommendations"][lang],
-                    self.index.recommendations,
-                    lang,
-                    RECOMMENDATION_FACETS,
-                    "recommendation",
-                )
-            )
-            out.append(
-                self.listings.listing_page(
-                    "publications/index",
-                    t(lang, "publications"),
-                    INTROS["publications"][lang],
-                    self.index.publications,
-                    lang,
-                    PUBLICATION_FACETS,
-                    "publication",
-                )
-            )
+            for collection in ("practice", "recommendation", "publication"):
+                out.extend(self.records.page(record, lang) for record in self.corpus.of(collection))
+            out.extend(self.listings.catalogs(lang))
             out.extend(self.listings.browse_pages(lang))
             out.append(self.translation_page(lang))
-            reference = render_reference(self.corpus.schemas, lang)
             out.append(
                 Page(
                     "contribute/fields",
                     lang,
-                    front_matter({"title": t(lang, "fields"), "mpchub": {"kind": "reference"}}) + reference + "\n",
+                    t(lang, "fields"),
+                    "reference",
+                    markdown=render_reference(self.corpus.schemas, lang),
                 )
             )
         return out
 
     def translation_page(self, lang: str) -> Page:
         """For maintainers: what has no English twin, and which twins are older than their master."""
-        path = "contribute/translations"
+        view = View(self.index, lang, "contribute/translations")
         sections = []
         for state, heading in ((MISSING, "missing_twins"), (OUTDATED, "outdated_twins")):
-            found = [s for s in self.translation if s.state == state]
+            found = {s.record: s.detail for s in self.translation if s.state == state}
             if found:
-                records = self.index.sort_by_title((s.record for s in found), lang)
-                detail = {f"{s.record.collection.name}:{s.record.slug}": s.detail for s in found}
-                items = [
-                    f"{self.records.record_link(path, r, lang)} <small>({esc(r.collection.folder)}/"
-                    f"{esc(r.slug)}.md)</small>"
-                    + (f" — {esc(detail[f'{r.collection.name}:{r.slug}'])}" if state == OUTDATED else "")
-                    for r in records
-                ]
-                sections.append(f"<h2>{esc(t(lang, heading))} ({len(found)})</h2>" + ul(items))
-        body = "".join(sections) or f"<p>{esc(t(lang, 'all_translated'))}</p>"
-        heading = t(lang, "translation_status")
-        content = (
-            front_matter({"title": esc(heading), "mpchub": {"kind": "index"}})
-            + f"<h1>{esc(heading)}</h1><p>{esc(t(lang, 'translation_intro'))}</p>{body}\n"
-        )
-        return Page(path, lang, content)
+                ordered = self.index.sort_by_title(found, lang)
+                sections.append((heading, [(r, found[r] if state == OUTDATED else "") for r in ordered]))
+        html = render("listing/translations.html", v=view, sections=sections)
+        return Page(view.here, lang, view.t("translation_status"), "index", html=html)
 
-    def fill_markers(self, markdown: str, source: str) -> str:
-        """Replace ``<!-- mpchub:NAME -->`` markers in the hand-written page ``source`` (e.g. ``index.en.md``)
-        with generated HTML, linked relative to that page."""
-        if "mpchub:" not in markdown:
-            return markdown
-        lang = "en" if source.endswith(".en.md") else "tr"
-        here = source[: -len(".en.md")] if lang == "en" else source[: -len(".md")]
-        fragments = self.listings.home_fragments(lang, here)
+    def fragments(self, source: str) -> dict[str, str]:
+        """The generated parts that the hand-written page ``source`` (e.g. ``index.en.md``) may include."""
+        lang = next((lang for lang in LANGUAGES if lang != MASTER and source.endswith(f".{lang}.md")), MASTER)
+        here = source.removesuffix(".md").removesuffix(f".{lang}") if lang != MASTER else source.removesuffix(".md")
+        return self.listings.home_fragments(lang, here)
+
+    def fill_markers(self, html: str, source: str) -> str:
+        """Replace ``<!-- mpchub:NAME -->`` markers in a hand-written page's HTML with generated HTML."""
+        if "mpchub:" not in html:
+            return html
+        fragments = self.fragments(source)
 
         def replace(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in fragments:
-                raise KeyError(f"unknown marker <!-- mpchub:{name} -->; known: {', '.join(sorted(fragments))}")
+                raise KeyError(
+                    f"{source}: unknown marker <!-- mpchub:{name} -->; known: {', '.join(sorted(fragments))}"
+                )
             return fragments[name]
 
-        return MARKER.sub(replace, markdown)
+        return MARKER.sub(replace, html)
+
+    def broken_links(self, pages: list[Page], other_urls: set[str]) -> list[str]:
+        """Internal links in generated HTML that lead to no page: the build fails on any."""
+        return check_links(pages, other_urls)

@@ -1,5 +1,5 @@
-"""Listing pages: the catalog, the recommendation and publication listings, browse pages, indexes and
-the generated parts of the home page."""
+"""Listing pages: the catalogs of the three collections, browse pages, their indexes, and the generated
+parts of the home page. This module chooses what each list holds; ``templates/`` decide how it looks."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from mpchub.corpus import Record
-from mpchub.site import html
-from mpchub.site.formatting import esc, number, sortable_date, year_of
-from mpchub.site.index import BROWSES, SiteIndex, title, values
-from mpchub.site.pages import Page, RecordPages
-from mpchub.site.strings import t
-from mpchub.site.urls import browse_path, relative, url
+from mpchub.site.formatting import sortable_date, year_of
+from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, title, values
+from mpchub.site.pages import Page
+from mpchub.site.templates import render
+from mpchub.site.urls import browse_path
+from mpchub.site.view import View
 from mpchub.text import fold, turkish_sort_key
 
 
@@ -27,20 +29,27 @@ class Facet:
     label_key: str | None = None  # interface word when the field label is not the right heading
 
 
-PRACTICE_FACETS = (
-    Facet("theme", "themes", "themes"),
-    Facet("group", "target_groups", "target-groups"),
-    Facet("province", "province", "provinces"),
-    Facet("sdg", "sdgs", "sdgs"),
-    Facet("status", "status", "practice-statuses"),
-    Facet("year", "start_year", None, "start_year"),
-)
-RECOMMENDATION_FACETS = (Facet("theme", "themes", "themes"), Facet("year", "year", None, "year"))
-PUBLICATION_FACETS = (
-    Facet("type", "publication_type", "publication-types"),
-    Facet("theme", "themes", "themes"),
-    Facet("year", "year", None, "year"),
-)
+FACETS = {
+    "practice": (
+        Facet("theme", "themes", "themes"),
+        Facet("group", "target_groups", "target-groups"),
+        Facet("province", "province", "provinces"),
+        Facet("sdg", "sdgs", "sdgs"),
+        Facet("status", "status", "practice-statuses"),
+        Facet("year", "start_year", None, "start_year"),
+    ),
+    "recommendation": (Facet("theme", "themes", "themes"), Facet("year", "year", None, "year")),
+    "publication": (
+        Facet("type", "publication_type", "publication-types"),
+        Facet("theme", "themes", "themes"),
+        Facet("year", "year", None, "year"),
+    ),
+}
+CATALOGS = {
+    "practice": "practices/index",
+    "recommendation": "recommendations/index",
+    "publication": "publications/index",
+}
 
 
 def sort_labels(items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, str]]:
@@ -48,10 +57,16 @@ def sort_labels(items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, 
     return sorted(items, key=key)
 
 
+def folder_of(path: str) -> str:
+    """Pages in the same folder link to a record with the same relative URL."""
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
 class Listings:
-    def __init__(self, index: SiteIndex, pages: RecordPages) -> None:
+    def __init__(self, index: SiteIndex, intros: dict[str, dict[str, str]]) -> None:
         self.index = index
-        self.pages = pages
+        self.intros = intros
+        self._cards: dict[tuple[str, str, str, bool], Markup] = {}
 
     # --- cards -------------------------------------------------------------------------------------
 
@@ -67,129 +82,90 @@ class Listings:
             return f"{start}–{end}" if end != start else str(start)
         return f"{start}–" if start else ""
 
-    def card(self, here: str, record: Record, lang: str, facets: tuple[Facet, ...]) -> str:
-        attrs: dict[str, Any] = {f"f-{f.param}": self.facet_values(record, f) for f in facets}
-        attrs["rank"] = self.index.title_rank[lang][f"{record.collection.name}:{record.slug}"]
-        date_field = {"practice": "start_date", "publication": "date", "recommendation": "year"}[record.collection.name]
-        attrs["date"] = sortable_date(record.data.get(date_field) or record.data.get("year"))
-        fields = record.fields(lang)
-        attrs["text"] = fold(
-            " ".join(
-                str(x)
-                for x in (
-                    title(record, lang),
-                    fields.get("summary", ""),
-                    fields.get("abstract", ""),
-                    self.owner(record, lang),
-                )
-            )
-        )
-        meta = [m for m in (self.owner(record, lang), self.place(record, lang), self.when(record)) if m]
-        themes = html.ul((esc(self.index.label("themes", k, lang)) for k in values(record, "themes")), "mpc-terms")
-        badge = ""
-        if lang != "tr" and not record.has_language(lang):
-            badge = f' <span class="mpc-badge">{esc(t(lang, "turkish_only"))}</span>'
-        link = html.a(
-            relative(url(here, lang), url(f"{record.collection.folder}/{record.slug}", lang)),
-            title(record, lang),
-            class_="mpc-card__title",
-        )
-        lang_attr = ' lang="tr"' if lang != "tr" and not record.has_language(lang) else ""
-        return (
-            f'<li class="mpc-card"{html.data_attrs(attrs)}><h3{lang_attr}>{link}</h3>{badge}'
-            f'<p class="mpc-card__meta">{" · ".join(esc(m) for m in meta)}</p>{themes}</li>'
-        )
-
-    def owner(self, record: Record, lang: str) -> str:
+    def owner(self, record: Record, view: View) -> str:
         if record.collection.name == "practice":
             orgs = values(record, "implementers")
-            return self.pages.org_name(orgs[0], lang) if orgs else ""
+            return view.org_name(orgs[0]) if orgs else ""
         if record.collection.name == "publication":
-            return self.index.label("publication-types", record.data.get("publication_type"), lang)
-        return self.index.label("origin-kinds", (record.data.get("origin") or {}).get("kind"), lang)
+            return view.label("publication-types", record.data.get("publication_type"))
+        return view.label("origin-kinds", (record.data.get("origin") or {}).get("kind"))
 
-    def place(self, record: Record, lang: str) -> str:
+    def card(self, view: View, record: Record, with_facets: bool) -> Markup:
+        """A record's card, rendered once per language and folder (its links are relative)."""
+        cache_key = (record.key, view.lang, folder_of(view.here), with_facets)
+        if cache_key not in self._cards:
+            self._cards[cache_key] = Markup(
+                render("listing/card.html", **self._card_context(view, record, with_facets))
+            )
+        return self._cards[cache_key]
+
+    def _card_context(self, view: View, record: Record, with_facets: bool) -> dict[str, Any]:
+        kind = record.collection.name
+        when = self.years(record) if kind == "practice" else str(record.data.get("year", ""))
         province = record.data.get("province")
-        return self.index.label("provinces", province, lang) if province else ""
+        meta = [m for m in (self.owner(record, view), view.label("provinces", province) if province else "", when) if m]
+        facets = None
+        if with_facets:  # only the catalog's filters read these
+            facets = {f"f-{f.param}": " ".join(map(str, self.facet_values(record, f))) for f in FACETS[kind]}
+            facets["rank"] = self.index.title_rank[view.lang][record.key]
+            facets["date"] = sortable_date(record.data.get(DATE_FIELD[kind]) or record.data.get("year"))
+            fields = record.fields(view.lang)
+            words = (title(record, view.lang), fields.get("summary", ""), fields.get("abstract", ""), meta[0])
+            facets["text"] = fold(" ".join(str(x) for x in words))
+        return {
+            "v": view,
+            "record": record,
+            "meta": meta,
+            "themes": [view.label("themes", k) for k in values(record, "themes")],
+            "facets": facets,
+        }
 
-    def when(self, record: Record) -> str:
-        if record.collection.name == "practice":
-            return self.years(record)
-        return str(record.data.get("year", ""))
-
-    def cards(self, here: str, records: Iterable[Record], lang: str, facets: tuple[Facet, ...] = ()) -> str:
+    def cards(self, view: View, records: Iterable[Record], with_facets: bool = False) -> Markup:
         records = list(records)
-        items = "".join(self.card(here, r, lang, facets) for r in records)
-        if not items:
-            return f'<p class="mpc-empty">{esc(t(lang, "empty_collection"))}</p>'
-        kind = records[0].collection.name
-        return f'<ul class="mpc-cards" data-mpc-list data-kind="{kind}">{items}</ul>'
+        cards = [self.card(view, r, with_facets) for r in records]
+        kind = records[0].collection.name if records else ""
+        return Markup(render("listing/cards.html", v=view, cards=cards, kind=kind))
 
-    # --- faceted listing --------------------------------------------------------------------------
+    # --- catalogs ----------------------------------------------------------------------------------
 
-    def facet_form(self, records: list[Record], lang: str, facets: tuple[Facet, ...], collection: str) -> str:
-        fieldsets = []
-        schema = self.index.corpus.schemas.schema(collection, twin=False)["properties"]
-        for facet in facets:
+    def catalogs(self, lang: str) -> list[Page]:
+        return [self.catalog(collection, lang) for collection in CATALOGS]
+
+    def catalog(self, collection: str, lang: str) -> Page:
+        path = CATALOGS[collection]
+        view = View(self.index, lang, path)
+        records = self.index.corpus.of(collection)
+        heading = view.t(f"{collection}s")
+        html = render(
+            "listing/catalog.html",
+            v=view,
+            heading=heading,
+            intro=self.intros[f"{collection}s"][lang],
+            facet_groups=self.facet_groups(records, view, collection),
+            showing=f"showing_{collection}",
+            cards=self.cards(view, self.index.newest_first(records, DATE_FIELD[collection]), with_facets=True),
+        )
+        return Page(path, lang, heading, "listing", html=html)
+
+    def facet_groups(self, records: list[Record], view: View, collection: str) -> list[dict[str, Any]]:
+        groups = []
+        for facet in FACETS[collection]:
             counts = self.index.facet_counts(records, facet.field)
             if not counts:
                 continue
-            if facet.vocabulary:
-                labelled = sort_labels(((k, self.index.label(facet.vocabulary, k, lang)) for k in counts), lang)
-                if facet.vocabulary == "sdgs":
-                    labelled = sorted(labelled, key=lambda item: item[0])
-                    labelled = [(k, f"{k}. {label}") for k, label in labelled]
+            if facet.vocabulary == "sdgs":
+                labelled = [(k, view.term("sdgs", k)) for k in sorted(counts)]
+            elif facet.vocabulary:
+                labelled = sort_labels(((k, view.label(facet.vocabulary, k)) for k in counts), view.lang)
             else:
                 labelled = [(k, str(k)) for k in sorted(counts, reverse=True)]
-            heading = t(lang, facet.label_key) if facet.label_key else schema[facet.field]["x-label"][lang]
-            options = "".join(
-                f'<label><input type="checkbox" name="{facet.param}" value="{esc(key)}"> '
-                f'<span>{esc(label)}</span> <span class="mpc-count" data-count>{counts[key]}</span></label>'
-                for key, label in labelled
+            heading = view.t(facet.label_key) if facet.label_key else view.field(collection, facet.field)
+            groups.append(
+                {"param": facet.param, "heading": heading, "options": [(k, lab, counts[k]) for k, lab in labelled]}
             )
-            fieldsets.append(
-                f'<fieldset data-facet="{facet.param}"><legend>{esc(heading)}</legend>{options}</fieldset>'
-            )
-        sort = (
-            f'<label class="mpc-sort">{esc(t(lang, "sort"))} <select name="sort">'
-            f'<option value="newest">{esc(t(lang, "sort_newest"))}</option>'
-            f'<option value="title">{esc(t(lang, "sort_title"))}</option></select></label>'
-        )
-        search = (
-            f'<label class="mpc-filter-text">{esc(t(lang, "search"))} '
-            f'<input type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}"></label>'
-        )
-        return (
-            f'<form class="mpc-filters" data-mpc-facets hidden aria-label="{esc(t(lang, "filters"))}">'
-            f'{search}{sort}<details class="mpc-facets" data-mpc-details><summary>{esc(t(lang, "filters"))}'
-            f'</summary><div class="mpc-facets__groups">{"".join(fieldsets)}</div></details>'
-            f'<button type="reset" class="md-button">{esc(t(lang, "clear_filters"))}</button></form>'
-            f'<p class="mpc-status" aria-live="polite" data-mpc-status '
-            f'data-template="{esc(t(lang, "showing", n="{n}"))}" data-empty="{esc(t(lang, "no_results"))}"></p>'
-        )
+        return groups
 
-    def listing_page(
-        self,
-        path: str,
-        heading: str,
-        intro: str,
-        records: list[Record],
-        lang: str,
-        facets: tuple[Facet, ...],
-        collection: str,
-    ) -> Page:
-        ordered = self.index.newest_first(
-            records, {"practice": "start_date", "publication": "date", "recommendation": "year"}[collection]
-        )
-        body = (
-            f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(intro)}</p>'
-            + self.facet_form(records, lang, facets, collection)
-            + self.cards(path, ordered, lang, facets)
-        )
-        meta = {"title": esc(heading), "hide": ["toc"], "mpchub": {"kind": "listing"}}
-        return Page(path, lang, html.front_matter(meta) + body + "\n")
-
-    # --- browse pages -----------------------------------------------------------------------------
+    # --- browse pages ------------------------------------------------------------------------------
 
     def browse_pages(self, lang: str) -> list[Page]:
         pages = [self.browse_home(lang)]
@@ -197,49 +173,48 @@ class Listings:
             pages.append(self.browse_index(browse.kind, lang))
             if browse.kind == "municipalities":
                 for key, municipality in self.index.municipalities.items():
-                    pages.append(
-                        self.group_page(
-                            browse_path("municipalities", key), municipality.names[lang], municipality.practices, lang
-                        )
-                    )
+                    path = browse_path("municipalities", key)
+                    pages.append(self.group_page(path, municipality.names[lang], municipality.practices, lang))
                 continue
             for key in self.index.browse_keys(browse.kind):
-                label = self.index.label(browse.vocabulary, key, lang)
-                if browse.kind == "sdgs":
-                    label = f"{key}. {label}"
+                view = View(self.index, lang, browse_path(browse.kind, key))
                 practices = self.index.groups[browse.kind].get(key, [])
                 others = self.index.other_groups[browse.kind].get(key, [])
-                pages.append(self.group_page(browse_path(browse.kind, key), label, practices, lang, others))
+                pages.append(self.group_page(view.here, view.term(browse.vocabulary, key), practices, lang, others))
         return pages
 
     def kind_title(self, kind: str, lang: str) -> str:
         if kind == "municipalities":
-            return t(lang, "municipalities")
+            return View(self.index, lang, "").t("municipalities")
         vocabulary = next(b.vocabulary for b in BROWSES if b.kind == kind)
         return self.index.vocabularies[vocabulary].title[lang]  # type: ignore[index]
 
     def group_page(
         self, path: str, heading: str, practices: list[Record], lang: str, others: Iterable[Record] = ()
     ) -> Page:
-        """A browse page: the practices under one heading, then its recommendations and publications."""
+        view = View(self.index, lang, path)
         ordered = self.index.sort_by_title(practices, lang)
-        count = t(lang, "count_practices", n=number(len(ordered), lang))
-        body = f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(count)}</p>'
-        if ordered:
-            body += self.cards(path, ordered, lang, PRACTICE_FACETS)
         others = list(others)
+        sections = []
         for collection in ("recommendation", "publication"):
             records = self.index.sort_by_title((r for r in others if r.collection.name == collection), lang)
             if records:
-                body += f"<h2>{esc(t(lang, collection + 's'))}</h2>" + self.cards(path, records, lang)
-        meta = {"title": esc(heading), "mpchub": {"kind": "browse"}}
-        return Page(path, lang, html.front_matter(meta) + body + "\n")
+                sections.append((view.t(f"{collection}s"), self.cards(view, records)))
+        html = render(
+            "browse/group.html",
+            v=view,
+            heading=heading,
+            count=len(ordered),
+            practices=self.cards(view, ordered) if ordered else None,
+            others=sections,
+        )
+        return Page(path, lang, heading, "browse", html=html)
 
     def browse_index(self, kind: str, lang: str) -> Page:
         path = f"{kind}/index"
-        rows = []
+        view = View(self.index, lang, path)
         if kind == "municipalities":
-            items = sort_labels(((k, m.names[lang]) for k, m in self.index.municipalities.items()), lang)
+            labelled = sort_labels(((k, m.names[lang]) for k, m in self.index.municipalities.items()), lang)
             counts = {k: len(m.practices) for k, m in self.index.municipalities.items()}
             linked = set(counts)
         else:
@@ -247,87 +222,57 @@ class Listings:
             vocabulary = self.index.vocabularies[browse.vocabulary]  # type: ignore[index]
             counts = {k: len(v) for k, v in self.index.groups[kind].items()}
             linked = self.index.browse_keys(kind)
-            items = [(term.key, term.label(lang)) for term in vocabulary]
-            items = [(k, f"{k}. {label}") for k, label in items] if kind == "sdgs" else sort_labels(items, lang)
+            terms = [(term.key, term.label(lang)) for term in vocabulary]
+            labelled = [(k, view.term(browse.vocabulary, k)) for k, _ in terms] if kind == "sdgs" else terms
+            labelled = labelled if kind == "sdgs" else sort_labels(labelled, lang)
             if kind not in ("provinces", "sdgs"):
-                items = [(k, label) for k, label in items if k in linked]
-        for key, label in items:
-            n = counts.get(key, 0)  # practices; the page also lists recommendations and publications
-            name = (
-                html.a(relative(url(path, lang), url(browse_path(kind, key), lang)), label)
-                if key in linked
-                else f'<span class="mpc-muted">{esc(label)}</span>'
-            )
-            rows.append(f'{name} <span class="mpc-count">{number(n, lang)}</span>')
+                labelled = [(k, label) for k, label in labelled if k in linked]
+        items = [(k, label, counts.get(k, 0), k in linked) for k, label in labelled]
         heading = self.kind_title(kind, lang)
-        body = f"<h1>{esc(heading)}</h1>" + html.ul(rows, "mpc-index")
-        return Page(path, lang, html.front_matter({"title": esc(heading), "mpchub": {"kind": "index"}}) + body + "\n")
+        return Page(
+            path,
+            lang,
+            heading,
+            "index",
+            html=render("browse/index.html", v=view, heading=heading, kind=kind, items=items),
+        )
 
     def browse_home(self, lang: str) -> Page:
-        path = "browse/index"
-        items = []
-        for browse in BROWSES:
-            heading = self.kind_title(browse.kind, lang)
-            items.append(html.a(relative(url(path, lang), url(f"{browse.kind}/index", lang)), heading))
-        heading = t(lang, "browse")
-        body = f'<h1>{esc(heading)}</h1><p class="mpc-intro">{esc(t(lang, "browse_intro"))}</p>' + html.ul(
-            items, "mpc-index"
-        )
-        return Page(path, lang, html.front_matter({"title": esc(heading), "mpchub": {"kind": "index"}}) + body + "\n")
+        view = View(self.index, lang, "browse/index")
+        kinds = [(b.kind, self.kind_title(b.kind, lang)) for b in BROWSES]
+        return Page(view.here, lang, view.t("browse"), "index", html=render("browse/home.html", v=view, kinds=kinds))
 
-    # --- home -------------------------------------------------------------------------------------
+    # --- home --------------------------------------------------------------------------------------
 
     def home_fragments(self, lang: str, here: str = "index") -> dict[str, str]:
         """The generated parts a hand-written page can include, with links relative to ``here``."""
-        rel = lambda target: relative(url(here, lang), url(target, lang))  # noqa: E731
-        catalog = rel("practices/index")
-        search = (
-            f'<form class="mpc-home-search" action="{esc(catalog)}" method="get" role="search">'
-            f'<label for="mpc-home-q" class="md-visually-hidden">{esc(t(lang, "search"))}</label>'
-            f'<input id="mpc-home-q" type="search" name="q" placeholder="{esc(t(lang, "search_placeholder"))}">'
-            f'<button type="submit" class="md-button md-button--primary">{esc(t(lang, "search"))}</button></form>'
-        )
+        view = View(self.index, lang, here)
         provinces = {p.data.get("province") for p in self.index.practices}
         organisations = {fold(str(o["name"])) for p in self.index.practices for o in values(p, "implementers")}
         stats = [
-            (len(self.index.practices), "stats_practices", rel("practices/index")),
-            (len(organisations), "stats_municipalities", rel("municipalities/index")),
-            (len(provinces), "stats_provinces", rel("provinces/index")),
-            (len(self.index.publications), "stats_publications", rel("publications/index")),
-            (len(self.index.recommendations), "stats_recommendations", rel("recommendations/index")),
+            (len(self.index.practices), "stats_practices", "practices/index"),
+            (len(organisations), "stats_municipalities", "municipalities/index"),
+            (len(provinces), "stats_provinces", "provinces/index"),
+            (len(self.index.publications), "stats_publications", "publications/index"),
+            (len(self.index.recommendations), "stats_recommendations", "recommendations/index"),
         ]
-        stats_html = html.ul(
-            (html.raw_a(href, f"<strong>{number(n, lang)}</strong> {esc(t(lang, key))}") for n, key, href in stats),
-            "mpc-stats",
-        )
-        latest = self.cards(here, self.index.newest_first(self.index.practices)[:6], lang)
-        latest_pubs = self.cards(here, self.index.newest_first(self.index.publications, "date")[:4], lang)
-        themes = sort_labels(((k, self.index.label("themes", k, lang)) for k in self.index.groups["themes"]), lang)
-        theme_links = html.ul(
-            (
-                f"{html.a(rel(browse_path('themes', k)), label)} "
-                f'<span class="mpc-count">{len(self.index.groups["themes"][k])}</span>'
-                for k, label in themes
-            ),
-            "mpc-index",
-        )
-        provinces_sorted = sort_labels(
-            ((k, self.index.label("provinces", k, lang)) for k in self.index.groups["provinces"]), lang
-        )
-        province_links = html.ul(
-            (
-                f"{html.a(rel(browse_path('provinces', k)), label)} "
-                f'<span class="mpc-count">{len(self.index.groups["provinces"][k])}</span>'
-                for k, label in provinces_sorted
-            ),
-            "mpc-index",
-        )
-        see_all = lambda target: f"<p>{html.a(rel(target), t(lang, 'see_all'))}</p>"  # noqa: E731
+
+        def terms(kind: str, vocabulary: str, see_all: str | None = None) -> str:
+            groups = self.index.groups[kind]
+            labelled = sort_labels(((k, view.label(vocabulary, k)) for k in groups), lang)
+            items = [(k, label, len(groups[k])) for k, label in labelled]
+            return render("home/terms.html", v=view, kind=kind, items=items, see_all=see_all)
+
+        def latest(records: list[Record], see_all: str) -> str:
+            return render("home/cards.html", v=view, cards=self.cards(view, records), see_all=see_all)
+
         return {
-            "search": search,
-            "stats": stats_html,
-            "latest-practices": latest + see_all("practices/index"),
-            "latest-publications": latest_pubs + see_all("publications/index"),
-            "browse-themes": theme_links,
-            "browse-provinces": province_links + see_all("provinces/index"),
+            "search": render("home/search.html", v=view),
+            "stats": render("home/stats.html", v=view, stats=stats),
+            "latest-practices": latest(self.index.newest_first(self.index.practices)[:6], "practices/index"),
+            "latest-publications": latest(
+                self.index.newest_first(self.index.publications, DATE_FIELD["publication"])[:4], "publications/index"
+            ),
+            "browse-themes": terms("themes", "themes"),
+            "browse-provinces": terms("provinces", "provinces", "provinces/index"),
         }
