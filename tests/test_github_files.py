@@ -33,7 +33,7 @@ def load(path: Path) -> dict:
 
 
 def test_there_are_workflows_and_forms() -> None:
-    assert {p.name for p in WORKFLOWS} >= {"checks.yml", "publish.yml", "links.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"checks.yml", "publish.yml", "links.yml", "proposal.yml"}
     assert {p.name for p in FORMS} >= {"propose-practice.yml", "report-problem.yml", "suggest-correction.yml"}
 
 
@@ -72,6 +72,8 @@ def test_workflow_hardening(path: Path) -> None:
             assert writes == {"pages", "id-token"}
         elif path.name == "links.yml":
             assert writes <= {"issues"}
+        elif path.name == "proposal.yml":
+            assert writes == {"contents", "pull-requests", "issues"}
         else:
             assert not writes, f"{name} must not write"
         for step in job.get("steps", []):
@@ -108,6 +110,24 @@ def test_checks_run_on_pull_requests_and_upload_the_site() -> None:
     assert "mpchub check --format github" in runs and "pytest" in runs and "mkdocs build --strict" in runs
     uses = " ".join(str(s.get("uses", "")) for job in workflow["jobs"].values() for s in job["steps"])
     assert "actions/upload-artifact@" in uses
+
+
+def test_proposal_runs_only_on_the_accepted_label_with_the_body_as_data() -> None:
+    workflow = load(GITHUB / "workflows" / "proposal.yml")
+    assert workflow["on"] == {"issues": {"types": ["labeled"]}}
+    (job,) = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'accepted-proposal'"
+    text = (GITHUB / "workflows" / "proposal.yml").read_text(encoding="utf-8")
+    assert "github.event.issue.body" not in text and "github.event.issue.title" not in text
+    runs = " ".join(str(s.get("run", "")) for s in job["steps"])
+    assert 'mpchub from-issue --event "$GITHUB_EVENT_PATH"' in runs
+    opened = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("peter-evans/create-pull-request@"))
+    assert opened["with"]["draft"] == "always-true" and "steps.proposal.outputs.ok == 'true'" in opened["if"]
+
+
+def test_checks_run_when_a_draft_proposal_becomes_ready() -> None:
+    workflow = load(GITHUB / "workflows" / "checks.yml")
+    assert "ready_for_review" in workflow["on"]["pull_request"]["types"]
 
 
 def test_dependabot_watches_pip_and_actions() -> None:

@@ -618,7 +618,7 @@ def as_json(outcome: Outcome, issue: int | None) -> dict[str, Any]:
     }
 
 
-_MARKDOWN_SPECIALS = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&@:~=\"'$^]")
+_MARKDOWN_SPECIALS = re.compile(r"[\\`*_{}\[\]()#!|<>&@:~$^.]")
 
 
 def escape(text: str) -> str:

@@ -84,6 +84,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
         where = f"{problem.label}: " if problem.label else ""
         print(f"{problem.severity}: {where}{problem.message(lang)}", file=sys.stderr)
     if not outcome.ok:
-        print(f"mpchub from-issue: {len(outcome.errors)} problems: nothing to open yet", file=sys.stderr)
+        count = len(outcome.errors)
+        print(f"mpchub from-issue: {count} problem{'' if count == 1 else 's'}: nothing to open yet", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
