@@ -71,7 +71,7 @@ _SUFFIX = "(?:" + "|".join(sorted(_CASE_SUFFIXES, key=len, reverse=True)) + ")"
 # Institution heads: "<Name> Belediyesi", "<Name> Müdürlüğü" ... are institution names.
 _INSTITUTION_HEADS = _words(
     """Belediyesi İdaresi Müdürlüğü Başkanlığı Birliği Bakanlığı Derneği Vakfı Merkezi Kurumu Üniversitesi
-    Konseyi Komiserliği Platformu Kurulu Meclisi Ajansı Akademisi"""
+    Konseyi Komiserliği Platformu Kurulu Meclisi Ajansı Akademisi Örgütü Komisyonu Hükümeti Forumu Teşkilatı"""
 )
 
 # Proper names that contain a flagged spelling and are written that way by their owners.
