@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     from_issue.add_argument("--outputs", type=Path, help="append ok, branch and slug (e.g. $GITHUB_OUTPUT)")
     from_issue.add_argument("--force", action="store_true", help="overwrite existing files")
 
+    export = commands.add_parser("export", help="write the open-data files: downloads, data package, feeds, citations")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    export.add_argument("--site-url", help="the site's public address, for absolute links (e.g. https://x.org/hub/)")
+
     bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
     bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
@@ -101,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             from mpchub.commands.forms import run
         elif args.command == "from-issue":
             from mpchub.commands.from_issue import run
+        elif args.command == "export":
+            from mpchub.commands.export import run
         else:
             from mpchub.commands.bench import run
         return run(project, args)
