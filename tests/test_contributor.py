@@ -76,3 +76,30 @@ def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
     page = built.page("practices/kadikoy-dil-kafesi/")
     assert page.h1.get_text() == "Kadıköy Dil Kafesi"
     assert built.page("en/practices/kadikoy-dil-kafesi/").h1.get_text() == "Kadikoy Language Cafe"
+    form_links = [a["href"] for a in built.page("en/contribute/").find_all("a", href=True) if FORM_LINK in a["href"]]
+    assert len(form_links) == 1 and form_links[0].endswith(f"{FORM_LINK}&language=English")
+
+
+FORM_LINK = "issues/new?template=propose-practice.yml"
+REPO_PLACEHOLDER = "mpchub-repo:"  # the plugin puts the repository's address here (repo_url)
+
+
+def test_contribute_pages_offer_three_paths_shortest_first_and_an_e_mail_route() -> None:
+    from conftest import REPO
+
+    pages = {
+        "tr": (REPO / "docs/contribute/index.md").read_text(encoding="utf-8"),
+        "en": (REPO / "docs/contribute/index.en.md").read_text(encoding="utf-8"),
+    }
+    assert (REPO / ".github/ISSUE_TEMPLATE/propose-practice.yml").is_file()
+    for lang, text in pages.items():
+        headings = re.findall(r"^## (\d)\. ", text, re.M)
+        assert headings == ["1", "2", "3"], lang
+        first_path = text.split("## 1. ")[1].split("## 2. ")[0]
+        language = "T%C3%BCrk%C3%A7e" if lang == "tr" else "English"
+        assert f"]({REPO_PLACEHOLDER}{FORM_LINK}&language={language})" in first_path  # a link that opens the form
+        after = "Sonra ne olur?" if lang == "tr" else "What happens next?"
+        assert text.count(f"**{after}**") == 3, lang
+        assert "mpchub new practice" in text.split("## 3. ")[1]
+        assert "[info@mbb.gov.tr](mailto:info@mbb.gov.tr)" in text  # MMU's address in the MPC action plan
+        assert re.search(r"\*\*\[(inceleme süresi|review time): [^]]*\]\*\*", text), "the review-time placeholder"
