@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -461,4 +460,3 @@ def test_the_fixture_corpus_is_complete() -> None:
         "other-form", "hostile", "very-long-fields", "windows-line-endings",
     }  # fmt: skip
     assert "\r\n" in load_fixture("windows-line-endings")["issue"]["body"]
-    assert shutil.which("bash")

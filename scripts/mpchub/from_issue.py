@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mpchub.corpus import load_corpus
-from mpchub.forms import FormField, practice_form
+from mpchub.forms import Form, FormField, practice_form
 from mpchub.problems import Problem
 from mpchub.project import Project
 from mpchub.scaffold import DraftExists, draft, draft_paths, guess_kind, write_draft
@@ -513,7 +513,7 @@ def propose(project: Project, body: str, *, force: bool = False, schemas: Schema
     return outcome
 
 
-def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, form: Any) -> list[FormProblem]:
+def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, form: Form) -> list[FormProblem]:
     """The checker's problems in the written files, named by the form's question."""
     twin = project.relative(draft_paths(project, "practice", outcome.slug)[1])
     body_lines = {}
@@ -543,7 +543,7 @@ def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, fo
     return found
 
 
-def _field_for(problem: Problem, form: Any, *, twin: bool, in_body: bool) -> FormField | None:
+def _field_for(problem: Problem, form: Form, *, twin: bool, in_body: bool) -> FormField | None:
     if in_body:
         return next(f for f in form.fields if f.answer == "body" and f.twin == twin)
     top = re.split(r"[.\[]", problem.field, maxsplit=1)[0]
