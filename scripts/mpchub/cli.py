@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     export.add_argument("--site-url", help="the site's public address, for absolute links (e.g. https://x.org/hub/)")
 
+    relevance = commands.add_parser("relevance", help="run the search relevance set in Chromium: recall@5, ranks")
+    relevance.add_argument("--site", type=Path, metavar="DIR", help="a built site to search (default: build one)")
+    relevance.add_argument("--queries", type=Path, help="the test set (default: tests/relevance/queries.yml)")
+    relevance.add_argument("--verbose", action="store_true", help="a line for every query, not only misses")
+    relevance.add_argument("--no-timing", action="store_true", help="search each query once, without timing")
+
     bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
     bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
@@ -107,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             from mpchub.commands.from_issue import run
         elif args.command == "export":
             from mpchub.commands.export import run
+        elif args.command == "relevance":
+            from mpchub.commands.relevance import run
         else:
             from mpchub.commands.bench import run
         return run(project, args)

@@ -1,44 +1,197 @@
-"""What the search index needs beyond the page text: Turkish folding and facets.
+"""What the search index needs beyond the page text: Turkish folding, suffix keys and weighted metadata.
 
-Pagefind folds İ/I and most diacritics itself, but not the dotless ı: "ışık" does not find "Işık", and
-neither does "isik". Each indexed page therefore carries, hidden, the folded form of every word that
-folding changes ("Işık" → "isik"), and the search box looks up both the query as typed and its folded
-form. Both sides use ``mpchub.text.fold``, so they always agree.
+Pagefind indexes each page's own words and stems them with the Snowball stemmer of the page's language,
+on the page and on the query alike. Measured on our records, that is not enough for Turkish as people type
+it (see ARCHITECTURE.md §Search): it does not fold the dotless ı ("ışık" finds nothing, nor does
+"isik"); Snowball cannot stem a word typed without Turkish letters ("kurslari" stays whole because vowel
+harmony needs the ı); it leaves "kursu" whole while "kursları" becomes "kurs"; and it is not
+prefix-consistent ("küçükçekmece" → "küçükçekmeç", "küçükçekmecedeki" → "küçükçekmece"), so
+"küçükçekmecedeki" did not find Küçükçekmece.
+
+Each indexed page therefore carries, hidden, for every word of its own text:
+
+* its folded form when folding changes it ("Işık" → "isik"), and the apostrophe-free form of a suffixed
+  name ("İstanbul'daki" → "istanbuldaki");
+* on Turkish pages, its *search key* (``search_key``): the folded word without its common inflectional
+  suffixes, ("kursları", "kursu", "kurslar" → "kurs"; "Küçükçekmece'deki" → "kucukcekmec").
+
+The search box computes the same key for each word typed, with the same rules (its code is generated from
+``SUFFIXES`` and ``STOP_WORDS`` by ``mpchub.search_assets``), so a query and a page always meet on the same
+string, whatever Pagefind's own stemmer then does with it.
+
+Metadata labels (implementers, district, province, themes, target groups) are repeated in a block that
+Pagefind weighs above body text, so a record tagged "Türkçe ve Dil Öğrenimi" ranks high for "dil".
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+
+from lxml import html as lxml_html
 
 from mpchub.text import fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-TAG = re.compile(r"<[^>]+>")
+APOSTROPHES = "'’"
+
+# Never indexed: heading anchors, the "edit" links, related-record lists, notices about the page (not its
+# content). Pagefind gets the same list (mpchub_mkdocs.pagefind); data-pagefind-ignore is honoured as well.
+IGNORED_CLASSES = ("headerlink", "md-source-file", "mpc-actions", "mpc-related", "mpc-linked", "mpc-notice")
+
+# Starts the hidden copy. Not a word, so Pagefind does not index it, but it stays in a result's text: the
+# search box uses it to tell the page's own words from the copy when it shows an excerpt.
+FOLDED_MARK = "\u2042"
+
+# Weight of the metadata block (Pagefind: body text 1, <h1> 7, <h2> 6).
+METADATA_WEIGHT = 5
+
+# Inflectional suffixes, folded (ı→i, ü→u, ö→o, ş→s, ç→c, ğ→g): case endings with their buffer letters,
+# plural, possessives, and the relative -ki after a locative. Derivational suffixes (-ci, -lik, -ce) are
+# left alone: "Türkçe" must not become "Türk". Stripped longest first, repeatedly, from the end.
+SUFFIXES = (
+    "ndaki", "ndeki", "daki", "deki", "taki", "teki",
+    "larinin", "lerinin", "larin", "lerin", "lari", "leri", "lar", "ler",
+    "imiz", "umuz", "iniz", "unuz",
+    "ndan", "nden", "dan", "den", "tan", "ten", "nda", "nde", "da", "de", "ta", "te",
+    "nin", "nun", "in", "un", "yla", "yle", "yi", "yu", "ya", "ye", "si", "su", "na", "ne", "ni", "nu",
+    "i", "u", "a", "e",
+)  # fmt: skip
+_BY_LENGTH = sorted(SUFFIXES, key=len, reverse=True)
+# A stem keeps at least this many letters: 3 after a one-letter suffix ("dili" → "dil"), 4 after a two-letter
+# one ("kadın" stays whole), 3 after a longer one ("dilleri" → "dil").
+MIN_STEM = {1: 3, 2: 4}
+MIN_STEM_LONG = 3
+MAX_ROUNDS = 4
+VOWELS = set("aeiou")
+
+# Words that carry no meaning in a query ("dil kursu ve meslek" counts two words, not three). Only the
+# query side drops them; pages keep every word.
+STOP_WORDS = {
+    "tr": (
+        "ve", "ile", "veya", "ya", "da", "de", "ki", "mi", "bir", "bu", "su", "o", "icin", "gibi", "olan",
+        "en", "cok", "daha", "her", "hem", "ama", "ne", "nasil", "hangi",
+    ),
+    "en": (
+        "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at", "from", "is", "are",
+        "about", "how", "what", "which",
+    ),
+}  # fmt: skip
+
+
+def search_key(word: str) -> str:
+    """The key a Turkish word is indexed and searched under: folded, without apostrophe or inflections.
+
+    'Kursları', 'kursu', 'kurslar' → 'kurs'; "İstanbul'daki", 'istanbuldaki' → 'istanbul'; 'desteği' →
+    'destek' (a stem left ending in g after a vowel suffix had a k softened to ğ).
+    """
+    key = fold(word).translate({ord(a): None for a in APOSTROPHES})
+    for _ in range(MAX_ROUNDS):
+        for suffix in _BY_LENGTH:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= MIN_STEM.get(len(suffix), MIN_STEM_LONG):
+                if not VOWELS.intersection(stem):
+                    continue
+                key = stem
+                if suffix[0] in VOWELS and key.endswith("g"):
+                    key = key[:-1] + "k"
+                break
+        else:
+            break
+    return key
+
+
+def _own_text(root: lxml_html.HtmlElement) -> None:
+    """Remove, in place, what does not belong to the page: ignored elements and hidden blocks."""
+    condition = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in IGNORED_CLASSES)
+    for node in root.xpath(f".//*[@data-pagefind-ignore or @data-mpc-folded or {condition}]"):
+        node.drop_tree()
+
+
+def _metadata(root: lxml_html.HtmlElement) -> list[str]:
+    """The record's metadata labels, from the page's markup.
+
+    Read from, in order: elements marked ``data-mpc-search-meta`` (their ``data-value`` or text);
+    Pagefind's own filter spans for theme, target group and province; and, for pages generated before
+    the meta markup existed, links to municipality browse pages and the district before the province link.
+    """
+    labels: list[str] = []
+    for node in root.xpath(".//*[@data-mpc-search-meta]"):
+        labels.append(node.get("data-value") or node.text_content())
+    for node in root.xpath(".//*[@data-pagefind-filter]"):
+        name = node.get("data-pagefind-filter", "").split("[", 1)[0]
+        if name in ("theme", "group", "province") and node.get("data-value"):
+            labels.append(node.get("data-value", ""))
+    if not root.xpath(".//*[@data-mpc-search-meta]"):
+        labels += [a.text_content() for a in root.xpath(".//a[contains(@href, 'municipalities/')]")]
+        for link in root.xpath(".//dd/a[contains(@href, 'provinces/')]"):
+            before = (link.getparent().text or "").strip().rstrip(",").strip()
+            if before:
+                labels.append(before)
+    return [" ".join(label.split()) for label in labels if label.strip()]
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def _variants(words: Iterable[str], turkish: bool) -> dict[str, None]:
+    """The forms of ``words`` that Pagefind would not find by itself: folded, joined, and keys."""
+    out: dict[str, None] = {}
+    for word in words:
+        folded = fold(word)
+        joined = folded.translate({ord(a): None for a in APOSTROPHES})
+        if folded != word.lower() or joined != folded:
+            out.setdefault(joined, None)
+        if turkish:
+            key = search_key(word)
+            if key != joined:
+                out.setdefault(key, None)
+    return {form: None for form in out if form.isascii()}
+
+
+def looks_turkish(text: str) -> bool:
+    """Whether a page is in Turkish, for callers that do not say: letters only Turkish uses are frequent."""
+    letters = sum(ch.isalpha() for ch in text)
+    marked = sum(text.count(ch) for ch in "ıİşŞğĞ")
+    return letters > 0 and marked / letters > 0.005
+
+
+def index_block(article_html: str, lang: str | None = None) -> str:
+    """Hidden markup to place at the end of the indexed region of a page.
+
+    ``article_html`` is the page's indexed region (the article); ``lang`` its language ('tr' adds the
+    suffix keys; None guesses from the text). Returns '' when there is nothing to add.
+    """
+    try:
+        root = lxml_html.fragment_fromstring(article_html or "<div></div>", create_parent="div")
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    _own_text(root)
+    text = " ".join(root.itertext())
+    turkish = looks_turkish(text) if lang is None else lang == "tr"
+    metadata = _metadata(root)
+    body_forms = _variants(_words(text), turkish)
+    meta_words = [w for label in metadata for w in _words(label)]
+    meta_forms = {w: None for w in meta_words} | _variants(meta_words, turkish)
+    if not body_forms and not meta_forms:
+        return ""
+    meta = ""
+    if meta_forms:
+        meta = f'<span data-pagefind-weight="{METADATA_WEIGHT}">{html.escape(" ".join(meta_forms))}</span>'
+    body = html.escape(" ".join(body_forms))
+    return f'<div hidden aria-hidden="true" data-mpc-folded>{FOLDED_MARK} {body} {meta}</div>'
 
 
 def folded_terms(page_html: str) -> str:
-    """The folded form of each word in ``page_html`` whose folding differs from its lower case.
-
-    Apostrophes are kept with their word: Pagefind splits "İstanbul'da" itself.
-    """
-    text = html.unescape(TAG.sub(" ", page_html))
-    seen: dict[str, None] = {}
-    for word in WORD.findall(text):
-        folded = fold(word)
-        if folded != word.lower() and folded.isascii():
-            seen.setdefault(folded, None)
-    return " ".join(seen)
+    """The folded, joined and key forms of the words of ``page_html`` (its own text), space-separated."""
+    root = lxml_html.fragment_fromstring(page_html or "<div></div>", create_parent="div")
+    _own_text(root)
+    text = " ".join(root.itertext())
+    return " ".join(_variants(_words(text), looks_turkish(text)))
 
 
-# Starts the folded copy. Not a word, so Pagefind does not index it, but it stays in a result's text: the
-# search box uses it to tell the page's own words from the folded copy when it shows an excerpt.
-FOLDED_MARK = "\u2042"
-
-
-def folded_block(page_html: str) -> str:
-    """A hidden element carrying the folded terms, to be placed at the end of the indexed region."""
-    terms = folded_terms(page_html)
-    if not terms:
-        return ""
-    return f'<div hidden aria-hidden="true" data-mpc-folded>{FOLDED_MARK} {html.escape(terms)}</div>'
+def folded_block(page_html: str, lang: str | None = None) -> str:
+    """The name the MkDocs adapter calls: see ``index_block``."""
+    return index_block(page_html, lang)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TURKISH_ASCII = str.maketrans({
+# The one folding table: the browser's copy (mpc-text.js) is generated from it by mpchub.search_assets.
+TURKISH_ASCII = {
     "ı": "i", "İ": "i", "I": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g",
     "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u",
-})  # fmt: skip
+}  # fmt: skip
+_TURKISH_ASCII = str.maketrans(TURKISH_ASCII)
 
 _TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 

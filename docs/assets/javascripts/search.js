@@ -1,13 +1,27 @@
 /*
- * Site search in Material's header, over the Pagefind index (one index per language).
+ * Site search: one engine (window.mpcSearch) over the Pagefind index of the page's language, and the
+ * search dialog in Material's header that uses it. The home page's box and the catalog's text field use
+ * the same engine, so one query gives the same records everywhere.
  *
  * Our own small UI because Pagefind's bundled UIs are 120-175 KB and do not sit in Material's header;
  * this file is loaded on every page, and Pagefind itself (pagefind.js, its worker, the language's WASM
- * and index chunks) is fetched only when a visitor opens search; the facet indexes only when the visitor
- * opens the filters (about a fifth of a first query's bytes at 5,000 records).
+ * and index chunks) and mpc-text.js are fetched only on first use; the facet indexes only when the
+ * visitor opens the filters (about a fifth of a first query's bytes at 5,000 records).
  *
- * Turkish: the query is folded exactly as mpchub.text.fold folds the hidden copy of each page's words,
- * so 'ışık', 'Işık', 'IŞIK' and 'isik' are one query and return the same results.
+ * Words: each word typed is folded and, on the Turkish site, reduced to its search key by mpc-text.js,
+ * generated from mpchub.text and mpchub.search, the same functions that wrote the hidden copy of each
+ * page's words; so 'ışık' = 'isik', 'istanbuldaki' = "İstanbul'daki" and 'kursu' = 'kursları'.
+ *
+ * Several words: Pagefind requires every word. Each word is searched on its own as well, and the results
+ * are merged: records matching all words first, then those matching most of them (at least half), each
+ * group by the sum of the words' scores (each word's scores divided by its best, so every word counts
+ * the same). Titles (h1, weight 7) and metadata labels (weight 5) count more than body text.
+ *
+ * API (Promise-based, in the page's language):
+ *   mpcSearch.query(text, {filters, limit}) → [{url, score, title, excerpt, type, matched, words}]
+ *   mpcSearch.rank(text, {filters})          → {hits: [{score, matched, words, data()}], terms, filters}
+ *   mpcSearch.suggest(text)                   → [{label, url, kind}]: browse pages whose labels are close
+ *   mpcSearch.catalogUrl, mpcSearch.open(text) (the header dialog with this query)
  */
 (function () {
   "use strict";
@@ -15,24 +29,20 @@
   var WORDS = {
     tr: { open: "Ara", placeholder: "Uygulama, belediye, konu arayın", close: "Aramayı kapat",
           results: "{n} sonuç", none: "Sonuç bulunamadı", more: "Daha fazla sonuç", hint: "Aramak için yazın",
-          filter: "Süz",
+          filter: "Süz", suggest: "Bu sayfalara göz atabilirsiniz:", catalog: "Tüm iyi uygulamalar (katalog)",
+          partial: "{n} sonuç; bazıları yazdığınız kelimelerin yalnızca bir kısmını içeriyor",
           loading: "Aranıyor…", facets: { type: "Tür", theme: "Tema", province: "İl", group: "Hedef grup", year: "Yıl" } },
     en: { open: "Search", placeholder: "Search practices, municipalities, topics", close: "Close search",
           results: "{n} results", none: "No results", more: "More results", hint: "Type to search",
-          filter: "Filter",
+          filter: "Filter", suggest: "You can browse these pages:", catalog: "All good practices (catalogue)",
+          partial: "{n} results; some contain only some of the words you typed",
           loading: "Searching…", facets: { type: "Type", theme: "Theme", province: "Province", group: "Target group", year: "Year" } }
   };
   var FACETS = ["type", "theme", "province", "group", "year"];
   var PAGE = 10;
+  var SUGGESTIONS = 5;
   var lang = document.documentElement.lang === "en" ? "en" : "tr";
   var words = WORDS[lang];
-  var TURKISH = { "ı": "i", "İ": "i", "I": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g",
-                  "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u" };
-
-  function fold(text) {
-    return String(text).replace(/[ıİIşŞğĞçÇöÖüÜ]/g, function (c) { return TURKISH[c]; })
-      .toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  }
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -40,16 +50,145 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   }
 
-  var pagefind = null;
-  function loadPagefind() {
-    if (!pagefind) {
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  var engine = null;
+  /* Pagefind and the text module, loaded once, on first use. */
+  function loadEngine() {
+    if (!engine) {
       var root = siteRoot();
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      var text = window.mpcText ? Promise.resolve() : loadScript(new URL("assets/javascripts/mpc-text.js", root).href);
+      var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         return module.options({ baseUrl: root.pathname, excerptLength: 20 }).then(function () { return module; });
       });
+      engine = Promise.all([pagefind, text]).then(function (loaded) { return loaded[0]; });
     }
-    return pagefind;
+    return engine;
   }
+
+  /* Search every word alone (and, for several words, all of them together) and merge. */
+  function rank(text, options) {
+    options = options || {};
+    var filters = options.filters || {};
+    return loadEngine().then(function (pagefind) {
+      var terms = window.mpcText.terms(text || "", lang);
+      var keys = terms.map(function (t) { return t.key; });
+      if (!keys.length) {
+        if (!Object.keys(filters).length) { return { hits: [], terms: [], filters: {} }; }
+        return pagefind.search(null, { filters: filters }).then(function (all) {
+          return { hits: all.results.map(function (r) { return { score: r.score, matched: 0, words: 0, data: r.data }; }),
+                   terms: [], filters: all.filters || {} };
+        });
+      }
+      var queries = keys.length > 1 ? keys.concat([keys.join(" ")]) : keys;
+      return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
+        var byId = {};
+        var order = [];
+        keys.forEach(function (k, i) {
+          var results = searches[i] ? searches[i].results : [];
+          var best = results.length ? results[0].score || 1 : 1;
+          results.forEach(function (r) {
+            var hit = byId[r.id];
+            if (!hit) { hit = byId[r.id] = { id: r.id, score: 0, matched: 0, words: keys.length, data: r.data }; order.push(hit); }
+            hit.matched += 1;
+            hit.score += (r.score || 0) / best;
+          });
+        });
+        var together = keys.length > 1 ? searches[keys.length] : null;
+        if (together) {
+          // Pagefind's own excerpt for all the words, when a page has them all.
+          together.results.forEach(function (r) { if (byId[r.id]) { byId[r.id].data = r.data; } });
+        }
+        var need = Math.ceil(keys.length / 2);
+        var hits = order.filter(function (h) { return h.matched >= need; });
+        hits.sort(function (a, b) { return (b.matched - a.matched) || (b.score - a.score); });
+        var facetSource = together && together.results.length ? together : searches[0];
+        return byTitle(hits, keys).then(function (ordered) {
+          return { hits: ordered, terms: terms, filters: (facetSource && facetSource.filters) || {} };
+        });
+      });
+    });
+  }
+
+  /* Among the first results (whose fragments the list loads anyway), those whose title holds more of the
+     words come first: an officer often types a practice's name ("kent mültecileri"), and Pagefind's
+     length normalisation otherwise ranks a long publication titled so below short pages that only
+     mention the words. */
+  function byTitle(hits, keys) {
+    var head = hits.slice(0, PAGE);
+    head.forEach(function (hit) {
+      var load = hit.data;
+      var loaded = null;
+      hit.data = function () { return loaded || (loaded = load()); };
+    });
+    return Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
+      pages.forEach(function (data, i) {
+        var title = window.mpcText.words(data.meta.title || "").map(function (w) {
+          return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w);
+        });
+        head[i].inTitle = keys.filter(function (k) {
+          return title.some(function (t) { return t.indexOf(k) === 0 || k.indexOf(t) === 0 && t.length >= 3; });
+        }).length;
+      });
+      head.sort(function (a, b) { return (b.matched - a.matched) || (b.inTitle - a.inTitle) || (b.score - a.score); });
+      return head.concat(hits.slice(PAGE));
+    });
+  }
+
+  function query(text, options) {
+    options = options || {};
+    var limit = options.limit === undefined ? PAGE : options.limit;
+    return rank(text, options).then(function (ranked) {
+      var keys = ranked.terms.map(function (t) { return t.key; });
+      var hits = ranked.hits.slice(0, limit);
+      return Promise.all(hits.map(function (h) { return h.data(); })).then(function (pages) {
+        var out = pages.map(function (data, i) {
+          var parts = ownExcerpt(data, keys);
+          return { url: data.url, score: hits[i].score, title: data.meta.title || data.url,
+                   excerpt: parts.map(function (p) { return p.text; }).join(""), parts: parts,
+                   type: data.filters && data.filters.type && data.filters.type[0],
+                   matched: hits[i].matched, words: hits[i].words };
+        });
+        out.total = ranked.hits.length;
+        return out;
+      });
+    });
+  }
+
+  var labels = null;
+  /* Browse pages whose labels share a word (or its beginning) with the query: "dil" → "Türkçe ve Dil
+     Öğrenimi". The labels come from the build (assets/search/labels.LANG.json), read from the browse pages. */
+  function suggest(text) {
+    if (!labels) {
+      labels = loadEngine().then(function () {
+        return fetch(new URL("assets/search/labels." + lang + ".json", siteRoot()).href);
+      }).then(function (response) { return response.ok ? response.json() : []; }).catch(function () { return []; });
+    }
+    return labels.then(function (list) {
+      var keys = window.mpcText.terms(text || "", lang).map(function (t) { return t.key; });
+      var scored = list.map(function (entry) {
+        var labelKeys = window.mpcText.words(entry.label).map(function (w) { return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w); });
+        var score = keys.filter(function (k) {
+          return labelKeys.some(function (l) { return l.indexOf(k) === 0 || (l.length >= 3 && k.indexOf(l) === 0); });
+        }).length;
+        return { entry: entry, score: score };
+      }).filter(function (s) { return s.score > 0; });
+      scored.sort(function (a, b) { return (b.score - a.score) || (a.entry.label.length - b.entry.label.length); });
+      return scored.slice(0, SUGGESTIONS).map(function (s) {
+        return { label: s.entry.label, kind: s.entry.kind, url: new URL(s.entry.url, siteRoot()).pathname };
+      });
+    });
+  }
+
+  function catalogUrl() { return new URL((lang === "en" ? "en/" : "") + "practices/", siteRoot()).pathname; }
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -58,7 +197,7 @@
     return node;
   }
 
-  var FOLDED_MARK = "\u2042";  // starts the hidden folded copy of a page's words (mpchub.search.FOLDED_MARK)
+  var FOLDED_MARK = "\u2042";  // starts the hidden copy of a page's words (mpchub.search.FOLDED_MARK)
   var decoder = document.createElement("textarea");
 
   function decode(html) { decoder.innerHTML = html; return decoder.value; }
@@ -76,8 +215,9 @@
     return parts;
   }
 
-  /* When the match is in the folded copy ('ışık' only meets the folded 'isik'), show the page's own words
-     instead: find the query in the page text, folded letter by letter so positions line up. */
+  /* When the match is in the hidden copy ('ışık' only meets the folded 'isik', 'kursu' the key 'kurs'),
+     show the page's own words instead: find the key in the page text, folded letter by letter so
+     positions line up. */
   function ownExcerpt(data, terms) {
     var cut = data.content.indexOf(FOLDED_MARK);
     var parts = excerptParts(data.excerpt);
@@ -87,13 +227,15 @@
     var at = data.content.indexOf(before.slice(-40)) + Math.min(before.length, 40);
     if (before.indexOf(FOLDED_MARK) < 0 && at < cut) { return parts; }  // the match is in the page's own text
     var own = data.content.slice(0, cut);
-    var folded = Array.prototype.map.call(own, function (c) { var f = fold(c); return f.length === 1 ? f : c; }).join("");
+    var folded = Array.prototype.map.call(own, function (c) { var f = window.mpcText.fold(c); return f.length === 1 ? f : c; }).join("");
     var hit = -1, length = 0;
     terms.forEach(function (term) {
       var i = folded.indexOf(term);
       if (i >= 0 && (hit < 0 || i < hit)) { hit = i; length = term.length; }
     });
     if (hit < 0) { return [{ text: own.slice(0, 160), mark: false }]; }
+    var wordEnd = folded.slice(hit).search(/[^\p{L}\p{M}'’]/u);  // mark the whole word: 'Kursları' for 'kurs'
+    if (wordEnd > length) { length = wordEnd; }
     var start = Math.max(0, own.lastIndexOf(" ", Math.max(0, hit - 70)) + 1);
     var end = own.indexOf(" ", Math.min(own.length, hit + length + 90));
     end = end < 0 ? own.length : end;
@@ -135,6 +277,7 @@
       '  <div class="mpc-search__facets" id="mpc-search-facets" hidden></div>' +
       '  <p class="mpc-search__status" aria-live="polite"></p>' +
       '  <ol class="mpc-search__results" id="mpc-search-results" role="listbox"></ol>' +
+      '  <div class="mpc-search__suggestions" hidden></div>' +
       '  <button type="button" class="md-button mpc-search__more" hidden></button>' +
       '</div>';
     document.body.appendChild(dialog);
@@ -158,6 +301,7 @@
     var facetsBox = dialog.querySelector(".mpc-search__facets");
     var more = dialog.querySelector(".mpc-search__more");
     var filterButton = dialog.querySelector(".mpc-search__filter");
+    var suggestions = dialog.querySelector(".mpc-search__suggestions");
     var facetsLoaded = null;  // facet indexes are fetched only when the visitor asks for filters
     var chosen = {};
     var current = null, shown = 0, active = -1, generation = 0, timer = null;
@@ -168,7 +312,7 @@
       document.documentElement.classList.add("mpc-search-active");
       input.focus();
       input.select();
-      loadPagefind();
+      loadEngine();
     }
     function shut() {
       dialog.hidden = true;
@@ -209,10 +353,10 @@
     }
 
     function showMore(ticket) {
-      var batch = current.results.slice(shown, shown + PAGE);
+      var batch = current.hits.slice(shown, shown + PAGE);
       shown += batch.length;
-      more.hidden = shown >= current.results.length;
-      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      more.hidden = shown >= current.hits.length;
+      return Promise.all(batch.map(function (hit) { return hit.data(); })).then(function (pages) {
         if (ticket !== generation) { return; }
         pages.forEach(function (data) {
           var item = el("li", { role: "none" });
@@ -220,38 +364,71 @@
           link.appendChild(el("span", { "class": "mpc-search__title" }, data.meta.title || data.url));
           var type = data.filters && data.filters.type && data.filters.type[0];
           if (type) { link.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
-          link.appendChild(excerptNode(ownExcerpt(data, current.terms)));
+          link.appendChild(excerptNode(ownExcerpt(data, current.keys)));
           item.appendChild(link);
           list.appendChild(item);
         });
       });
     }
 
+    /* No result: browse pages with a close label, and the catalog. */
+    function showSuggestions(text, ticket) {
+      return suggest(text).then(function (found) {
+        if (ticket !== generation) { return; }
+        suggestions.textContent = "";
+        suggestions.appendChild(el("p", {}, words.suggest));
+        var items = el("ul");
+        found.concat([{ label: words.catalog, url: catalogUrl(), kind: "catalog" }]).forEach(function (s) {
+          var item = el("li");
+          item.appendChild(el("a", { href: s.url, "data-kind": s.kind }, s.label));
+          items.appendChild(item);
+        });
+        suggestions.appendChild(items);
+        suggestions.hidden = false;
+      });
+    }
+
     function run() {
       var ticket = ++generation;
-      var query = fold(input.value.trim());
+      var text = input.value.trim();
       var filters = {};
       Object.keys(chosen).forEach(function (name) { if (chosen[name].length) { filters[name] = { any: chosen[name] }; } });
-      if (!query && !Object.keys(filters).length) {
+      suggestions.hidden = true;
+      if (!text && !Object.keys(filters).length) {
         list.textContent = ""; facetsBox.textContent = ""; more.hidden = true; filterButton.hidden = true;
         status.textContent = words.hint; input.setAttribute("aria-expanded", "false");
+        list.setAttribute("data-query", "");
         return;
       }
       status.textContent = words.loading;
-      loadPagefind().then(function (module) {
-        return module.search(query || null, { filters: filters });
-      }).then(function (search) {
-        if (ticket !== generation || !search) { return; }
-        current = search; shown = 0; active = -1;
-        current.terms = query.split(/\s+/).filter(Boolean);
+      list.setAttribute("aria-busy", "true");
+      rank(text, { filters: filters }).then(function (ranked) {
+        if (ticket !== generation) { return; }
+        current = ranked; shown = 0; active = -1;
+        current.keys = ranked.terms.map(function (t) { return t.key; });
         list.textContent = "";
-        renderFacets(search.filters || {});
-        filterButton.hidden = search.results.length === 0 && !Object.keys(filters).length;
-        status.textContent = search.results.length ? words.results.replace("{n}", search.results.length) : words.none;
-        input.setAttribute("aria-expanded", search.results.length ? "true" : "false");
-        return showMore(ticket);
+        renderFacets(ranked.filters || {});
+        var n = ranked.hits.length;
+        filterButton.hidden = n === 0 && !Object.keys(filters).length;
+        var partial = n && ranked.hits[n - 1].matched < ranked.hits[n - 1].words;
+        status.textContent = n ? (partial ? words.partial : words.results).replace("{n}", n) : words.none;
+        input.setAttribute("aria-expanded", n ? "true" : "false");
+        var shownAll = showMore(ticket);
+        return (!n && text ? Promise.all([shownAll, showSuggestions(text, ticket)]) : shownAll).then(function () {
+          if (ticket !== generation) { return; }
+          // Everything for this query is on screen (tests and the relevance bench wait for this).
+          list.setAttribute("aria-busy", "false");
+          list.setAttribute("data-query", text);
+        });
       });
     }
+
+    function openWith(text) {
+      open();
+      input.value = text;
+      run();
+    }
+    window.mpcSearch.open = openWith;
 
     ui.opener.addEventListener("click", open);
     dialog.addEventListener("click", function (event) { if (event.target.hasAttribute("data-close")) { shut(); } });
@@ -273,7 +450,7 @@
       facetsBox.hidden = !open;
       filterButton.setAttribute("aria-expanded", open ? "true" : "false");
       if (open && !facetsLoaded) {
-        facetsLoaded = loadPagefind().then(function (module) { return module.filters(); }).then(run);
+        facetsLoaded = loadEngine().then(function (module) { return module.filters(); }).then(run);
       }
     });
     function trapTab(event) {
@@ -300,7 +477,24 @@
       if (!typing && (event.key === "/" || event.key === "s" || event.key === "S")) { event.preventDefault(); open(); }
     });
     status.textContent = words.hint;
+    list.setAttribute("data-query", "");
+
+    // The home page's box (and any form marked data-mpc-search) opens this dialog with its query, so it
+    // shows exactly what the header search shows; without JavaScript the form still submits.
+    document.querySelectorAll("form.mpc-home-search, form[data-mpc-search]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var field = form.querySelector("input[type=search], input[name=q]");
+        event.preventDefault();
+        openWith(field ? field.value : "");
+      });
+    });
+    // ?search=… opens the dialog with that query: a shareable link to results.
+    var asked = new URLSearchParams(window.location.search).get("search");
+    if (asked) { openWith(asked); }
   }
+
+  window.mpcSearch = { query: query, rank: rank, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
+                       open: function (text) { window.location.href = window.location.pathname + "?search=" + encodeURIComponent(text); } };
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }
 })();
