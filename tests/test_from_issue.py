@@ -460,3 +460,18 @@ def test_the_fixture_corpus_is_complete() -> None:
         "other-form", "hostile", "very-long-fields", "windows-line-endings",
     }  # fmt: skip
     assert "\r\n" in load_fixture("windows-line-endings")["issue"]["body"]
+
+
+def test_options_reworded_since_the_issue_was_opened_are_read_by_their_key(hub: Hub) -> None:
+    answers = dict(
+        valid_answers(FORM),
+        themes=[
+            "Eski ad / Old name (strategy-planning)",
+            "Türkçe / Language (language-learning)",
+        ],
+        province="Eski Ad (istanbul)",
+    )
+    result, data = from_body(hub, render_body(FORM, answers))
+    assert result.exit_code == 0, data["problems"]
+    record = load_corpus(hub.project).records["practice"][SLUG].data
+    assert record["themes"] == ["strategy-planning", "language-learning"] and record["province"] == "istanbul"

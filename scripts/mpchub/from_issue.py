@@ -340,15 +340,26 @@ def _key(answer: str, item: FormField, vocabulary: Vocabulary, proposal: Proposa
     return key
 
 
+KEYED_OPTION = re.compile(r"^([^,]*?\(([a-z0-9-]+)\))(?:, |$)")
+
+
 def _keys(answer: str, item: FormField, vocabulary: Vocabulary, proposal: Proposal) -> list[Any]:
-    """Keys from GitHub's ``A, B`` answer; option texts may hold commas, so options are matched whole."""
+    """Keys from GitHub's ``A, B`` answer; option texts may hold commas, so options are matched whole.
+
+    An option whose wording changed since the issue was opened still ends with its ``(key)``, which is
+    enough to read it when it holds no comma; anything else is split at ", " and named in a problem if
+    it matches no term (never swallowed into the next option).
+    """
     rest = " ".join(answer.split())
     options = sorted(item.options, key=lambda o: -len(o.text))
     keys: list[Any] = []
     while rest:
         option = next((o for o in options if rest == o.text or rest.startswith(o.text + ", ")), None)
+        keyed = KEYED_OPTION.match(rest)
         if option is not None:
             piece, key = option.text, option.value
+        elif keyed and keyed.group(2) in vocabulary:
+            piece, key = keyed.group(1), keyed.group(2)
         else:
             piece = rest.split(", ", 1)[0]
             key = _match_term(re.sub(r"\s*\(([^()]*)\)$", "", piece), vocabulary)
