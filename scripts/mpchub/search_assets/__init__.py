@@ -58,7 +58,7 @@ def browse_labels(site_dir: Path, lang: str) -> list[dict[str, str]]:
         page = site_dir / prefix / section / "index.html"
         if not page.is_file():
             continue
-        root = lxml_html.fromstring(page.read_bytes())
+        root = lxml_html.fromstring(page.read_text(encoding="utf-8"))
         for link in root.xpath("//article//ul[contains(concat(' ', @class, ' '), ' mpc-index ')]//a[@href]"):
             href = link.get("href", "")
             label = " ".join(link.text_content().split())
