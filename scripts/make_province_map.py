@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import subprocess
 import sys
@@ -93,7 +94,7 @@ def to_paths(collection: dict) -> tuple[str, dict[str, str]]:
                 continue  # a ring that rounding collapsed
             x0, y0 = steps[0]
             moves = [f"M{x0} {y0}l"]
-            moves += [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(steps, steps[1:-1], strict=False)]
+            moves += [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in itertools.pairwise(steps[:-1])]
             parts.append(" ".join(moves) + "z")
         paths[feature["properties"]["key"]] = "".join(parts)
     return f"0 0 {WIDTH} {height}", paths
@@ -115,7 +116,8 @@ def main() -> int:
     }
     text = json.dumps(document, ensure_ascii=False, indent=0) + "\n"
     OUTPUT.write_text(text, encoding="utf-8")
-    print(f"{OUTPUT}: {len(paths)} provinces, {len(text) / 1024:.1f} KB, {len(gzip.compress(text.encode())) / 1024:.1f} KB gzip")
+    packed = len(gzip.compress(text.encode())) / 1024
+    print(f"{OUTPUT}: {len(paths)} provinces, {len(text) / 1024:.1f} KB, {packed:.1f} KB gzip")
     return 0
 
 

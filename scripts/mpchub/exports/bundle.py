@@ -1,0 +1,107 @@
+"""Every export file rendered in memory, then written into a built site or any folder.
+
+``build_exports`` renders once; the adapter calls ``write_site_exports`` after MkDocs has built the site,
+and ``mpchub export`` writes the same files into a folder of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mpchub.corpus import Corpus
+from mpchub.project import COLLECTIONS
+
+from . import citations, feeds, hub, model, tables
+from .history import read_history
+from .package import datapackage
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+@dataclass
+class ExportBundle:
+    """Site path (``data/practices.tr.json``) → file content."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def write(self, target: Path) -> list[Path]:
+        """Write every file under ``target``; returns the paths written."""
+        written = []
+        folders: set[Path] = set()
+        for site_path, data in self.files.items():
+            path = target / site_path
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            path.write_bytes(data)
+            written.append(path)
+        return written
+
+
+def _licence(lang: str) -> dict[str, Any]:
+    chosen = hub.licence()
+    return {"id": chosen.id, "title": chosen.title, "url": chosen.url, "statement": chosen.statement[lang]}
+
+
+def collection_json(corpus: Corpus, collection_name: str, lang: str | None, site_url: str | None) -> dict[str, Any]:
+    """The content of ``data/<collection>.<lang>.json`` (``lang=None``: the language-neutral file)."""
+    records = corpus.of(collection_name)
+    collection = records[0].collection if records else next(c for c in COLLECTIONS if c.name == collection_name)
+    if lang is None:
+        entries = [model.export_neutral(corpus, r, site_url) for r in records]
+    else:
+        entries = [model.export_record(corpus, r, lang, site_url) for r in records]
+    return {
+        "collection": collection.name,
+        "language": lang or "neutral",
+        "title": f"{hub.HUB_NAME[lang or 'en']}: {collection.folder}",
+        "licence": _licence(lang or "en"),
+        "count": len(entries),
+        "records": entries,
+    }
+
+
+def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_record: bool = True) -> ExportBundle:
+    """Render every download, schema, feed, citation file and the data package of ``corpus``."""
+    bundle = ExportBundle()
+    files = bundle.files
+    for collection in COLLECTIONS:
+        for lang in (*hub.LANGUAGES, None):
+            files[hub.collection_file(collection, lang, "json")] = _json(
+                collection_json(corpus, collection.name, lang, site_url)
+            )
+        for lang in hub.LANGUAGES:
+            files[hub.collection_file(collection, lang, "csv")] = tables.write_csv(corpus, collection, lang, site_url)
+        files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus.schemas, collection))
+        files[hub.schema_file(collection, neutral=True)] = _json(model.neutral_file_schema(corpus.schemas, collection))
+        if citations_per_record:
+            for record in corpus.of(collection.name):
+                for lang in hub.LANGUAGES:
+                    item = citations.csl_item(record, lang, site_url)
+                    files[hub.citation_file(collection, record.slug, lang, "bib")] = citations.bibtex(item).encode()
+                    files[hub.citation_file(collection, record.slug, lang, "ris")] = citations.ris(item).encode()
+                    files[hub.citation_file(collection, record.slug, lang, "csl.json")] = _json([item])
+    history = read_history(corpus.project.root, [c.folder for c in COLLECTIONS])
+    for lang in hub.LANGUAGES:
+        files[hub.feed_file(lang)] = feeds.feed(corpus, lang, site_url, history)
+    package = datapackage(corpus, {k: v for k, v in files.items() if k.startswith(hub.DATA_DIR + "/")})
+    if site_url:
+        package["homepage"] = site_url
+    else:
+        del package["homepage"]
+    files[hub.PACKAGE_FILE] = _json(package)
+    return bundle
+
+
+def write_site_exports(corpus: Corpus, site_dir: Path, site_url: str | None = None) -> list[Path]:
+    """Write every export into the built site ``site_dir``; the adapter calls this once after the build.
+
+    ``site_url`` is the site's public base address (``config.site_url``); feeds, JSON-LD and citations use
+    it for absolute links and fall back to site-relative ones without it.
+    """
+    return build_exports(corpus, site_url).write(Path(site_dir))

@@ -1,0 +1,221 @@
+"""Citations of every record: one CSL-JSON item per record and language, and everything made from it.
+
+The CSL-JSON item is the single source: the ready citation on the page is rendered from it by
+``citeproc-py`` with the APA 7 style of the Citation Style Language project (``data/csl/apa.csl``, CC BY-SA
+3.0) in the page's locale, and BibTeX and RIS are written from the same item. No maintained Python library
+on this machine writes BibTeX or RIS (``citeproc-py`` only reads BibTeX), and both formats are a few tagged
+lines, so they are written here; the tests read the BibTeX back with ``citeproc-py``'s own BibTeX reader.
+
+What is cited is the hub's page about the record: a practice is cited with its implementing organisations
+as authors, a recommendation with the MPC as author, a publication as the publication itself (its authors,
+publisher, year, ISBN of the edition in the page's language).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from mpchub.checker import parse_partial_date
+from mpchub.corpus import Record
+
+from . import hub
+
+STYLE = hub.DATA_FILES / "csl" / "apa.csl"
+LOCALES = {"tr": "tr-TR", "en": "en-US"}
+CSL_TYPES = {  # publication-types vocabulary → CSL item type
+    "research-report": "report",
+    "book": "book",
+    "book-chapter": "chapter",
+    "policy-brief": "report",
+    "workshop-report": "report",
+    "strategy-plan": "report",
+    "brochure": "pamphlet",
+    "handbook": "book",
+    "dataset": "dataset",
+    "presentation": "speech",
+}
+AUTHOR_ROLES = {"author": "author", "editor": "editor", "compiler": "editor"}
+
+
+def _date_parts(value: Any) -> dict[str, Any] | None:
+    parts = parse_partial_date(value)
+    return {"date-parts": [list(parts)]} if parts else None
+
+
+def _person(name: str) -> dict[str, str]:
+    """'M. Murat Erdoğan' → family 'Erdoğan', given 'M. Murat'; a one-word name stays whole."""
+    words = name.split()
+    if len(words) < 2:
+        return {"literal": name}
+    return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+def _org_name(org: dict[str, Any], lang: str) -> str:
+    return str(org.get("name_en") if lang == "en" and org.get("name_en") else org["name"])
+
+
+def _language(record: Record, lang: str) -> str:
+    return lang if record.has_language(lang) else "tr"
+
+
+def csl_item(record: Record, lang: str, site_url: str | None) -> dict[str, Any]:
+    """The record in CSL-JSON, as read in ``lang`` (an untranslated record keeps its Turkish title)."""
+    fields = record.fields(lang)
+    page = hub.record_page(record.collection, record.slug, lang)
+    item: dict[str, Any] = {
+        "id": f"{record.collection.name}-{record.slug}",
+        "title": str(fields.get("title", record.slug)),
+        "language": _language(record, lang),
+        "URL": hub.absolute(site_url, page) or page,
+    }
+    reviewed = _date_parts(fields.get("last_reviewed"))
+    name = record.collection.name
+    if name == "publication":
+        return _publication(item, record, fields, lang)
+    item["type"] = "webpage"
+    item["container-title"] = hub.HUB_NAME[lang]
+    if reviewed:
+        item["issued"] = reviewed
+    if name == "practice":
+        item["author"] = [{"literal": _org_name(org, lang)} for org in fields.get("implementers", [])]
+    else:
+        item["author"] = [{"literal": hub.PUBLISHER[lang]}]
+    if fields.get("summary"):
+        item["abstract"] = " ".join(str(fields["summary"]).split())
+    return item
+
+
+def _publication(item: dict[str, Any], record: Record, fields: dict[str, Any], lang: str) -> dict[str, Any]:
+    editions = [e for e in fields.get("editions", []) if isinstance(e, dict)]
+    edition = next((e for e in editions if e.get("lang") == lang), editions[0] if editions else {})
+    isbn = edition.get("isbn")
+    item["type"] = "book" if isbn else CSL_TYPES.get(str(fields.get("publication_type")), "report")
+    if fields.get("subtitle"):
+        item["title"] = f"{item['title']}: {fields['subtitle']}"
+    publisher = fields.get("publisher_en") if lang == "en" and fields.get("publisher_en") else fields.get("publisher")
+    item["publisher"] = str(publisher)
+    for author in fields.get("authors", []):
+        role = AUTHOR_ROLES.get(author.get("role"))
+        if role:
+            item.setdefault(role, []).append(_person(str(author["name"])))
+    if "author" not in item:
+        item["author"] = [{"literal": str(publisher)}]  # an institutional publication
+    issued = _date_parts(fields.get("date")) or _date_parts(fields.get("year"))
+    if issued:
+        item["issued"] = issued
+    if isbn:
+        item["ISBN"] = str(isbn)
+    if edition.get("url"):
+        item["URL"] = edition["url"]
+    if fields.get("series"):
+        item["collection-title"] = str(fields["series"])
+    if fields.get("series_number"):
+        item["collection-number"] = str(fields["series_number"])
+    if fields.get("pages"):
+        item["number-of-pages"] = str(fields["pages"])
+    if fields.get("abstract"):
+        item["abstract"] = " ".join(str(fields["abstract"]).split())
+    return item
+
+
+@cache
+def _style(lang: str) -> CitationStylesStyle:
+    return CitationStylesStyle(str(STYLE), locale=LOCALES[lang], validate=False)
+
+
+# CSL-JSON strings may carry rich-text markup (<i>, <b>, …), which citeproc-py passes through unescaped. A
+# contributor's "<" must stay text, so markup characters travel as private-use characters through citeproc
+# and come back as entities (HTML) or as themselves (plain text).
+_HIDE = str.maketrans({"<": "\ue000", ">": "\ue001", "&": "\ue002"})
+_SHOW_HTML = str.maketrans({"\ue000": "&lt;", "\ue001": "&gt;", "\ue002": "&amp;"})
+_SHOW_TEXT = str.maketrans({"\ue000": "<", "\ue001": ">", "\ue002": "&"})
+
+
+def _hidden(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_HIDE)
+    if isinstance(value, list):
+        return [_hidden(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _hidden(v) for k, v in value.items()}
+    return value
+
+
+def render(item: dict[str, Any], lang: str, html: bool = False) -> str:
+    """The ready citation (APA 7) of one CSL-JSON item in ``lang``'s locale; with ``html``, safe HTML."""
+    source = CiteProcJSON([_hidden(item)])
+    bibliography = CitationStylesBibliography(_style(lang), source, formatter.html if html else formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    text = " ".join(str(bibliography.bibliography()[0]).split())
+    return text.translate(_SHOW_HTML if html else _SHOW_TEXT)
+
+
+# --- BibTeX and RIS, written from the CSL-JSON item ------------------------------------------------------------
+
+BIBTEX_TYPES = {"book": "book", "report": "techreport", "chapter": "incollection", "webpage": "misc"}
+RIS_TYPES = {"book": "BOOK", "report": "RPRT", "chapter": "CHAP", "webpage": "ELEC", "pamphlet": "PAMP"}
+LATEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
+LATEX_REPLACEMENT = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _latex(text: str) -> str:
+    return LATEX_SPECIAL.sub(lambda m: LATEX_REPLACEMENT.get(m.group(1), "\\" + m.group(1)), " ".join(text.split()))
+
+
+def _bib_name(name: dict[str, str]) -> str:
+    if "literal" in name:
+        return "{" + _latex(name["literal"]) + "}"  # braces keep an organisation's name whole
+    return f"{_latex(name['family'])}, {_latex(name['given'])}"
+
+
+def _year(item: dict[str, Any]) -> str | None:
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    return str(parts[0]) if parts else None
+
+
+def bibtex(item: dict[str, Any]) -> str:
+    kind = BIBTEX_TYPES.get(item["type"], "misc")
+    fields: list[tuple[str, str]] = [("title", "{" + _latex(item["title"]) + "}")]
+    for role in ("author", "editor"):
+        if item.get(role):
+            fields.append((role, " and ".join(_bib_name(n) for n in item[role])))
+    if _year(item):
+        fields.append(("year", _year(item) or ""))
+    publisher_field = "institution" if kind == "techreport" else "publisher"
+    if item.get("publisher"):
+        fields.append((publisher_field, _latex(item["publisher"])))
+    if item.get("container-title"):
+        fields.append(("howpublished", _latex(item["container-title"])))
+    for key, name in (("collection-title", "series"), ("collection-number", "number"), ("ISBN", "isbn")):
+        if item.get(key):
+            fields.append((name, _latex(str(item[key]))))
+    fields.append(("url", item["URL"]))
+    fields.append(("langid", "turkish" if item.get("language") == "tr" else "english"))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{item['id']},\n{body}\n}}\n"
+
+
+def ris(item: dict[str, Any]) -> str:
+    lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("TI", item["title"])]
+    for role, tag in (("author", "AU"), ("editor", "ED")):
+        for name in item.get(role, []):
+            lines.append((tag, name.get("literal") or f"{name['family']}, {name['given']}"))
+    if _year(item):
+        lines.append(("PY", _year(item) or ""))
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    if len(parts) == 3:
+        lines.append(("DA", f"{parts[0]:04d}/{parts[1]:02d}/{parts[2]:02d}"))
+    for key, tag in (("publisher", "PB"), ("container-title", "T2"), ("collection-title", "T3"), ("ISBN", "SN")):
+        if item.get(key):
+            lines.append((tag, str(item[key])))
+    lines.append(("UR", item["URL"]))
+    lines.append(("LA", item.get("language", "tr")))
+    if item.get("abstract"):
+        lines.append(("AB", item["abstract"]))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)

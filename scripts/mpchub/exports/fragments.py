@@ -1,0 +1,118 @@
+"""HTML fragments the site generator places on its pages: the open-data file list, a listing's download
+links, a record's citation block and JSON-LD, and the feed links of every page's head.
+
+Each function takes the page it is for (``here``, a page path such as ``practices/sisli-acik-ev`` or
+``open-data``, and the language) and returns markup from a template, with links relative to that page so
+that the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from mpchub.corpus import Corpus, Record
+from mpchub.project import COLLECTION_BY_NAME, COLLECTIONS
+from mpchub.site.formatting import number
+from mpchub.site.urls import relative, url
+
+from . import citations, hub, jsonld
+from .strings import t
+from .templates import template
+
+FORMATS = {"json": "JSON", "csv": "CSV"}
+
+
+def _link(here: str, lang: str, site_path: str) -> str:
+    return relative(url(here, lang), site_path)
+
+
+def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
+    """The table of every download, for the "Open data / Açık veri" page."""
+    rows = []
+    for collection in COLLECTIONS:
+        count = number(len(corpus.of(collection.name)), lang)
+        for extension in ("csv", "json"):
+            for file_lang in hub.LANGUAGES:
+                path = hub.collection_file(collection, file_lang, extension)
+                rows.append(
+                    {
+                        "contents": t(lang, collection.folder),
+                        "format": FORMATS[extension],
+                        "language": t(lang, f"lang_{file_lang}"),
+                        "href": _link(here, lang, path),
+                        "name": path.rsplit("/", 1)[1],
+                        "count": count,
+                    }
+                )
+        path = hub.collection_file(collection, None, "json")
+        rows.append(
+            {
+                "contents": t(lang, collection.folder),
+                "format": "JSON",
+                "language": t(lang, "all_languages"),
+                "href": _link(here, lang, path),
+                "name": path.rsplit("/", 1)[1],
+                "count": count,
+            }
+        )
+    return template("open_data.html.j2").render(
+        rows=rows,
+        labels={k: t(lang, k) for k in ("contents", "format", "language", "file", "records")},
+        package={"href": _link(here, lang, hub.PACKAGE_FILE), "name": "datapackage.json"},
+        schemas=[
+            {"href": _link(here, lang, hub.schema_file(c, n)), "name": hub.schema_file(c, n).rsplit("/", 1)[1]}
+            for c in COLLECTIONS
+            for n in (False, True)
+        ],
+        feeds=[
+            {"href": _link(here, lang, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f}
+            for f in hub.LANGUAGES
+        ],
+        licence=hub.licence(),
+        statement=hub.licence().statement[lang],
+    )
+
+
+def listing_downloads_html(collection_name: str, lang: str, here: str) -> str:
+    """Download links for a listing page (``here`` is e.g. ``practices/index``)."""
+    collection = COLLECTION_BY_NAME[collection_name]
+    links = [
+        {"href": _link(here, lang, hub.collection_file(collection, lang, ext)), "format": FORMATS[ext]}
+        for ext in ("csv", "json")
+    ]
+    return template("listing_downloads.html.j2").render(heading=t(lang, "downloads"), links=links)
+
+
+def citation_html(record: Record, lang: str, site_url: str | None = None) -> str:
+    """The citation block of a record page: the ready citation and the BibTeX, RIS and CSL-JSON files."""
+    here = f"{record.collection.folder}/{record.slug}"
+    item = citations.csl_item(record, lang, site_url)
+    downloads = [
+        {"href": _link(here, lang, hub.citation_file(record.collection, record.slug, lang, ext)), "name": name}
+        for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON"))
+    ]
+    return template("citation.html.j2").render(
+        heading=t(lang, "cite_heading"),
+        intro=t(lang, "cite_intro"),
+        citation=Markup(citations.render(item, lang, html=True)),  # citeproc-py escapes every value
+        downloads_label=t(lang, "cite_downloads"),
+        downloads=downloads,
+        style_note=t(lang, "cite_style_note"),
+    )
+
+
+def jsonld_html(corpus: Corpus, record: Record, lang: str, site_url: str | None = None) -> str:
+    """``<script type="application/ld+json">`` for a record page's head or body."""
+    data = jsonld.script_json(jsonld.document(corpus, record, lang, site_url))  # no raw <, > or & left
+    return template("jsonld.html.j2").render(data=Markup(data))
+
+
+def feed_links_html(lang: str, here: str) -> str:
+    """``<link rel="alternate" type="application/atom+xml">`` for a page's head: its language's feed first."""
+    order = [lang, *[other for other in hub.LANGUAGES if other != lang]]
+    feeds: list[dict[str, Any]] = [
+        {"href": _link(here, lang, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f} for f in order
+    ]
+    return template("feed_links.html.j2").render(feeds=feeds)
