@@ -82,7 +82,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
     lang = outcome.proposal.language
     for problem in outcome.problems:
         where = f"{problem.label}: " if problem.label else ""
-        print(f"{problem.severity}: {where}{problem.message(lang)}", file=sys.stderr)
+        line = " ".join(f"{where}{problem.message(lang)}".split())  # one line: never a workflow command
+        print(f"{problem.severity}: {line}", file=sys.stderr)
     if not outcome.ok:
         count = len(outcome.errors)
         print(f"mpchub from-issue: {count} problem{'' if count == 1 else 's'}: nothing to open yet", file=sys.stderr)
