@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import run_cli
-from sites import build, make_fixture_hub
+from sites import REPO_URL, build, make_fixture_hub
 
 
 def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
@@ -77,7 +77,7 @@ def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
     assert page.h1.get_text() == "Kadıköy Dil Kafesi"
     assert built.page("en/practices/kadikoy-dil-kafesi/").h1.get_text() == "Kadikoy Language Cafe"
     form_links = [a["href"] for a in built.page("en/contribute/").find_all("a", href=True) if FORM_LINK in a["href"]]
-    assert len(form_links) == 1 and form_links[0].endswith(f"{FORM_LINK}&language=English")
+    assert form_links == [f"{REPO_URL}/{FORM_LINK}&language=English"]
 
 
 FORM_LINK = "issues/new?template=propose-practice.yml"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.known_urls: set[str] = set()
         self.edit_base: str | None = None
         self.staging: Path | None = None
+        self.serving = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @event_priority(100)  # before static-i18n (-100), which must see the staged docs_dir
     def on_config(self, config: Any) -> Any:
@@ -112,6 +117,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if generated is not None and generated.html is not None:
             page.toc = get_toc(toc_tokens(generated.headings))
             return generated.html
+        if generated is None and "mpchub-repo:" in html:
+            html = self._repository_links(html, config)
         if generated is None and self.site is not None and "mpchub:" in html:
             try:
                 html = self.site.fill_markers(html, page.file.src_uri)
@@ -119,6 +126,14 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 raise PluginError(str(exc.args[0])) from None
             self._fail_on_broken_links([(page.url, html)])
         return html
+
+    def _repository_links(self, html: str, config: Any) -> str:
+        """Hand-written pages link into the repository as ``mpchub-repo:PATH`` (the Contribute page's form
+        and editor links); the address is known only at build time."""
+        if config.repo_url:
+            return html.replace('href="mpchub-repo:', f'href="{config.repo_url.rstrip("/")}/')
+        log.info("mpchub: REPO_URL is not set: links into the repository point nowhere in this preview")
+        return html.replace('href="mpchub-repo:', 'data-repository-path="')
 
     @event_priority(40)  # after static-i18n's page context (50)
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
@@ -146,18 +161,32 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     @event_priority(-200)  # after static-i18n (-100) has built every language
     def on_post_build(self, config: Any) -> None:
         i18n = config.plugins.get("i18n")
-        if getattr(i18n, "building", False) or not self.config.search:
+        if getattr(i18n, "building", False):
             return  # a nested per-language build: the index is made once, when all are done
+        expected, self.expected_in_index = self.expected_in_index, Counter()
+        self.site = None  # under `mkdocs serve` this instance lives on: the next build starts afresh
+        if not self.config.search:
+            return
         site_dir = Path(config.site_dir)
+        if self.serving:
+            # While editing, the page reloads at once and search catches up a moment later.
+            threading.Thread(target=self._index_quietly, args=(site_dir,), daemon=True).start()
+            return
         counts = pagefind.build_index(site_dir)
-        for language, expected in sorted(self.expected_in_index.items()):
+        for language, marked in sorted(expected.items()):
             indexed = counts.get(language, 0)
-            if indexed < expected * self.config.search_min_share:
+            if indexed < marked * self.config.search_min_share:
                 raise PluginError(
-                    f"the search index holds {indexed} '{language}' pages but {expected} were marked for it: "
+                    f"the search index holds {indexed} '{language}' pages but {marked} were marked for it: "
                     "a selector or the page language is probably wrong"
                 )
         log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+    def _index_quietly(self, site_dir: Path) -> None:
+        try:
+            pagefind.build_index(site_dir)
+        except PluginError as exc:
+            log.warning(f"mpchub: search index not refreshed: {exc}")
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at

@@ -24,7 +24,7 @@ INTROS = {
     },
     "recommendations": {
         "tr": (
-            "Göç Politikaları Merkezi'nin yayınlarında, komisyon ve platform toplantılarında dile getirilen "
+            "Göç Politikaları Merkezinin yayınlarında, komisyon ve platform toplantılarında dile getirilen "
             "politika önerileri."
         ),
         "en": (
