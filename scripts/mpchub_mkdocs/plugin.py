@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import search
+from mpchub import csp, search
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
@@ -157,6 +157,20 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         kind = generated.kind if generated is not None else None
         page_type = t(language, "type_page") if kind in (None, "reference") else ""
         return {"folded": search.folded_block(page.content or ""), "type": page_type}
+
+    @event_priority(-300)  # last: the policy hashes the page's final inline scripts
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        """Static templates: the 404 page gets the policy too (the sitemap is not HTML)."""
+        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, html: str) -> str:
+        try:
+            return csp.apply(html)
+        except csp.PageWithoutHead as exc:
+            raise PluginError(str(exc)) from None
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
     def on_post_build(self, config: Any) -> None:
