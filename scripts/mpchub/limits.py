@@ -1,0 +1,146 @@
+"""Bounds on contributor input, and the characters no one types.
+
+Every record arrives from a stranger, so every input has a bound that is checked *before* the expensive
+or fragile step it protects: the file size before the file is read, the YAML nesting before libyaml's
+recursive C parser (30,000 ``[`` overflowed its stack and killed the process with no output), the Markdown
+nesting before Python-Markdown's recursive inline parser. Each bound is generous for real writing (the
+longest record in the repository is under 4 KB) and each refusal says which bound was met.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+MAX_FILE_BYTES = 1_000_000  # one record file, front matter and body together (1 MB)
+MAX_BODY_CHARACTERS = 100_000  # about 15,000 words: a record summarises, the full text stays at the source
+# One paragraph (lines without a blank line between them). Python-Markdown's inline parser is quadratic
+# in the links and emphasis of one paragraph: 27,000 links in one took 26 s; 20,000 characters take < 1 s.
+MAX_PARAGRAPH_CHARACTERS = 20_000
+MAX_YAML_DEPTH = 12  # the schemas nest three levels (implementers[0].name); 12 leaves room for mistakes
+MAX_LIST_DEPTH = 8  # Markdown list or blockquote levels
+MAX_BRACKET_DEPTH = 8  # unclosed [ or ( in one paragraph; Python-Markdown's link parser is cubic in them
+MAX_EMPHASIS_RUN = 3  # *** is bold italic; longer runs only make the inline parser recurse
+
+# Bidirectional embeddings, overrides and isolates reorder what a reviewer sees ("Trojan Source",
+# CVE-2021-42574); nobody types them in Turkish or English text. The marks U+200E/U+200F/U+061C stay
+# allowed: they are what right-to-left writers insert, and they reorder nothing by themselves.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_SEPARATORS = frozenset("\u2028\u2029")  # break YAML and JavaScript strings; no keyboard makes them
+
+
+def forbidden_character(ch: str, allow_newlines: bool = True) -> str | None:
+    """Why ``ch`` may not appear in contributor text, or None when it may.
+
+    Letters of every script, punctuation, emoji, joiners and the Turkish letters all pass: what is
+    refused is what a keyboard does not produce (control characters, bidi overrides, noncharacters).
+    """
+    code = ord(ch)
+    if ch in "\t" or (allow_newlines and ch == "\n"):
+        return None
+    if code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
+        return f"the control character U+{code:04X} is not allowed (delete it; it is invisible and breaks pages)"
+    if ch in BIDI_CONTROLS:
+        name = unicodedata.name(ch, "bidirectional control")
+        return (
+            f"the bidirectional control character U+{code:04X} ({name}) is not allowed: it reorders the text "
+            "so that readers and reviewers see something else than what is written"
+        )
+    if ch in LINE_SEPARATORS:
+        return f"the separator U+{code:04X} is not allowed: use an ordinary line break"
+    if ch == "\ufeff":
+        return "a byte order mark (U+FEFF) inside the text is not allowed: delete it"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return f"U+{code:04X} is not a character (a Unicode noncharacter): delete it"
+    return None
+
+
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff"
+    "\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff"
+    "\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
+    "\U0010fffe\U0010ffff]"
+)
+
+
+def forbidden_characters(text: str, allow_newlines: bool = True) -> Iterator[tuple[int, str]]:
+    """(offset, reason) for each forbidden character in ``text``; a regex finds them, so clean text is fast."""
+    for match in _SUSPECT.finditer(text):
+        reason = forbidden_character(match.group(), allow_newlines)
+        if reason:
+            yield match.start(), reason
+    if not allow_newlines:
+        for match in re.finditer("\n", text):
+            yield match.start(), "a line break is not allowed in this field"
+
+
+def without_forbidden(text: str) -> str:
+    """``text`` with every forbidden character removed (for showing refused text safely)."""
+    return _SUSPECT.sub("", text)
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_BLOCK_START = re.compile(r"^( *)((?:-(?: +|$))*)")
+_BLOCK_SCALAR = re.compile(r"(?:^|[:-] +|^ *)[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def yaml_depth_problem(text: str) -> tuple[int, int, str] | None:
+    """(line, column, message) when the YAML nests deeper than MAX_YAML_DEPTH, judged from the text alone.
+
+    Runs before libyaml, whose recursive parser crashes the whole process on deep nesting (no exception
+    can be caught). Flow brackets are counted outside quoted strings and comments; block nesting is
+    counted from an indentation stack plus the '- ' markers that open a sequence on the same line; the
+    lines of a literal or folded block (``|``, ``>``) are text and are skipped. The count errs on the
+    high side: a false alarm needs a record nested twelve levels deep, which no schema allows.
+    """
+    depth = 0  # open flow brackets
+    indents: list[int] = []  # indentation of the open block levels
+    scalar_indent = -1  # inside a block scalar: the indentation of the line that opened it
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        width = len(line) - len(stripped)
+        if scalar_indent >= 0:
+            if not stripped or width > scalar_indent:
+                continue
+            scalar_indent = -1
+        if depth == 0 and stripped and not stripped.startswith("#"):
+            while indents and indents[-1] >= width:
+                indents.pop()
+            indents.append(width)
+            dashes = _BLOCK_START.match(line)
+            chain = dashes.group(2).count("-") if dashes else 0
+            if len(indents) + chain > MAX_YAML_DEPTH:
+                return number, width + 1, _yaml_depth_message()
+            if _BLOCK_SCALAR.search(line):
+                scalar_indent = width
+        quote = ""
+        for column, ch in enumerate(line, start=1):
+            if quote:
+                if ch == quote:
+                    quote = ""
+                continue
+            if ch in "\"'" and (column == 1 or line[column - 2] in " [{,:"):
+                quote = ch
+            elif ch == "#" and (column == 1 or line[column - 2] == " "):
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth + len(indents) > MAX_YAML_DEPTH:
+                    return number, column, _yaml_depth_message()
+            elif ch in "]}":
+                depth = max(depth - 1, 0)
+    return None
+
+
+def _yaml_depth_message() -> str:
+    return (
+        f"the front matter nests lists or groups more than {MAX_YAML_DEPTH} levels deep: "
+        "records use at most three levels (e.g. implementers → one implementer → name)"
+    )
