@@ -57,7 +57,8 @@ case "${1:-help}" in
   serve)
     setup_python
     shift
-    exec "$VENV/bin/mkdocs" serve "$@" ;;
+    # --dirty: rebuild only the pages an edit changes (navigation holds sections only, so it stays right)
+    exec "$VENV/bin/mkdocs" serve --dirty "$@" ;;
   build)
     setup_python
     shift

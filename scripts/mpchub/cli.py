@@ -81,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     bench.add_argument("--site", action="store_true", help="build a site and measure build time and search bytes")
+    bench.add_argument(
+        "--serve",
+        nargs="?",
+        const=0,
+        type=int,
+        metavar="N",
+        help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
+    )
     bench.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
     return parser
 

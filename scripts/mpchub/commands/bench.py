@@ -1,6 +1,8 @@
 """``mpchub bench``: speed and size, measured on synthetic corpora (never by timed tests).
 
 * validation: how long checking N bilingual records takes;
+* ``--serve [N]``: the edit loop of ``mkdocs serve --dirty`` on today's content (or N synthetic records):
+  the time from saving a record to the server answering with the rebuilt page;
 * ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
   indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
   query (raw, and compressed as a web server would send them).
@@ -26,6 +28,8 @@ from mpchub.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if args.serve is not None:
+        return _serve(project, args.serve, max(args.repeat, 1))
     if args.site:
         return _site(project, args)
     with tempfile.TemporaryDirectory(prefix="mpchub-bench-") as scratch:
@@ -134,3 +138,67 @@ def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes]:
         first_query = [(url, size(body, url)) for url, body in seen]
         browser.close()
     return on_load, first_query
+
+
+def _serve(project: Project, records: int, repeat: int) -> int:
+    """Save a record's title again and again under ``mkdocs serve --dirty``; report how long until the server
+    answers with the rebuilt page (the browser's own reload adds a few milliseconds)."""
+    import socket
+    import urllib.request
+
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-serve-") as scratch:
+        root = Path(scratch) / "hub"
+        if records:
+            make_project(project, root, records)
+        else:
+            for folder in ("practices", "recommendations", "publications", "schemas", "vocabularies"):
+                shutil.copytree(project.root / folder, root / folder)
+        for folder in ("docs", "overrides"):
+            shutil.copytree(project.root / folder, root / folder)
+        shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+        record = sorted(p for p in (root / "practices").glob("*.md") if not p.name.endswith(".en.md"))[0]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        page = f"http://127.0.0.1:{port}/practices/{record.stem}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def wait_for(text: str, limit: float) -> float | None:
+            started = time.perf_counter()
+            while time.perf_counter() - started < limit:
+                try:
+                    with urllib.request.urlopen(page, timeout=5) as response:
+                        if text in response.read().decode("utf-8"):
+                            return time.perf_counter() - started
+                except OSError:
+                    pass
+                time.sleep(0.02)
+            return None
+
+        try:
+            if wait_for("<html", 900) is None:
+                print("mpchub bench: mkdocs serve did not answer within 15 minutes", file=sys.stderr)
+                return 1
+            original = record.read_text(encoding="utf-8")
+            timings = []
+            for run in range(repeat):
+                marker = f"Bench Edit {run}"
+                record.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                took = wait_for(marker, 600)
+                if took is None:
+                    print("mpchub bench: the edited page was not rebuilt within 10 minutes", file=sys.stderr)
+                    return 1
+                timings.append(took)
+                time.sleep(1)  # let the background search indexing finish before the next save
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    content = f"{records} synthetic bilingual records" if records else "today's content"
+    timings.sort()
+    print(
+        f"edit loop on {content}: saved record to rebuilt page in {timings[0]:.2f} s best, "
+        f"{timings[len(timings) // 2]:.2f} s median of {len(timings)} (mkdocs serve --dirty)"
+    )
+    return 0
