@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from mpchub.commands.relevance import search_box
+from mpchub.search import search_key
+from mpchub.text import fold
 from sites import BuiltSite
 
 pytestmark = pytest.mark.browser
 
 
-DONE = re.compile(r"^(\d+ (sonuç|results)|Sonuç bulunamadı|No results)$")
+SHOWN = "(q) => document.querySelector('.mpc-search__results').getAttribute('data-query') === q"
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type into the header search and return the result paths, once results are rendered."""
-    field = page.locator(".mpc-search__input")
-    if not field.is_visible():
-        page.locator(".mpc-search-open").click()
-    field.fill("")
-    field.type(query)
-    status = page.locator(".mpc-search__status")
-    expect(status).to_have_text(DONE)
-    expect(status).to_have_text(DONE)  # a later keystroke may restart the search: wait for the last one
-    found = status.inner_text()
-    if not found[0].isdigit():
-        return []
-    expect(page.locator(".mpc-search__results li")).to_have_count(min(int(found.split()[0]), 10))
-    return sorted(a.get_attribute("href") for a in page.locator(".mpc-search__results a").all())
+    """Type into the header search and return the result paths, sorted, once results are rendered."""
+    return sorted("/hub/" + path for path in search_box(page, query))
 
 
 @pytest.mark.parametrize(
@@ -40,7 +31,8 @@ def search(page: Page, query: str) -> list[str]:
         ["göçmen", "gocmen", "GÖÇMEN"],
         ["Işık", "ışık", "isik", "IŞIK"],
         ["Çağrı", "cagri"],
-        ["İstanbul'da", "istanbul"],
+        ["İstanbul'da", "istanbul", "istanbulda", "İSTANBULDAKİ", "istanbul’daki"],
+        ["Kursu", "kurs", "kursları", "KURSLAR", "kurslari"],
     ],
 )
 def test_turkish_spellings_return_the_same_results(page: Page, site_url: str, group: list[str]) -> None:
@@ -157,3 +149,83 @@ def test_excerpts_show_the_pages_own_words(page: Page, site_url: str) -> None:
         excerpt = page.locator(".mpc-search__excerpt").first
         assert excerpt.locator("mark").first.inner_text() == "Işık", query
         assert "\u2042" not in excerpt.inner_text() and "isik istanbul" not in excerpt.inner_text()
+
+
+def test_browser_keys_words_exactly_as_the_index_does(fixture_site: BuiltSite, page: Page, site_url: str) -> None:
+    """mpc-text.js (generated) against mpchub.search in Chromium, on every word of the fixture pages."""
+    text = " ".join(
+        fixture_site.page(url).get_text(" ") for url in ("practices/cagri-merkezi/", "practices/dil-kursu/")
+    )
+    words = sorted({w for w in text.split() if w.isalpha()} | {"İstanbul'daki", "Küçükçekmece’deki", "IŞIKLARI"})
+    page.goto(site_url + "about/")
+    page.evaluate("() => window.mpcSearch.ready()")
+    browser_side = page.evaluate("(ws) => ws.map(w => [window.mpcText.fold(w), window.mpcText.key(w)])", words)
+    assert browser_side == [[fold(w), search_key(w)] for w in words]
+
+
+def test_several_words_rank_full_matches_first_and_keep_partial_ones(page: Page, site_url: str) -> None:
+    page.goto(site_url + "about/")
+    results = page.evaluate("() => window.mpcSearch.query('istanbul dil kursu')")
+    assert results[0]["url"] == "/hub/practices/dil-kursu/"  # İstanbul, and the title "Dil Kursu"
+    assert results[0]["matched"] == results[0]["words"] == 3
+    assert all(a["matched"] >= b["matched"] for a, b in itertools.pairwise(results))
+    assert all(r["matched"] >= 2 for r in results)  # at least most of the words
+    # a word that is nowhere does not empty the list: "dil kursu" still answers "dil kursu zzzq"
+    found = search(page, "dil kursu zzzq")
+    assert "/hub/practices/dil-kursu/" in found
+
+
+def test_metadata_labels_find_records(page: Page, site_url: str) -> None:
+    """'Öğrenimi' is only in the theme label "Türkçe ve Dil Öğrenimi" of the Dil Kursu record."""
+    page.goto(site_url + "about/")
+    assert "/hub/practices/dil-kursu/" in search(page, "öğrenimi")
+    assert "/hub/practices/dil-kursu/" in search(page, "ogrenim")
+
+
+def test_related_lists_are_not_indexed(fixture_site: BuiltSite, page: Page, site_url: str) -> None:
+    """A record's related list names its neighbours; a search for a neighbour's title must not find it."""
+    related = fixture_site.page("practices/ilgaz-kulubu/").select(".mpc-related a")
+    assert related, "the fixture page should list related practices"
+    neighbour = related[0].get_text()
+    page.goto(site_url + "about/")
+    word = max(neighbour.split(), key=len)
+    found = search(page, word)
+    assert "/hub/practices/ilgaz-kulubu/" not in found, (word, found)
+
+
+def test_no_result_suggests_browse_pages_and_the_catalog(page: Page, site_url: str) -> None:
+    page.goto(site_url + "about/")
+    suggestions = page.evaluate("() => window.mpcSearch.suggest('dil')")
+    assert {"label": "Türkçe ve Dil Öğrenimi", "kind": "themes", "url": "/hub/themes/language-learning/"} in suggestions
+    assert search(page, "dil zzzq qqqq") == []  # only one word of three matches: too few
+    box = page.locator(".mpc-search__suggestions")
+    expect(box).to_be_visible()
+    links = {a.inner_text(): a.get_attribute("href") for a in box.locator("a").all()}
+    assert links["Tüm iyi uygulamalar (katalog)"] == "/hub/practices/"
+    assert links.get("Türkçe ve Dil Öğrenimi") == "/hub/themes/language-learning/"
+    page.goto(site_url + "en/about/")
+    assert search(page, "language zzzq qqqq") == []
+    english = page.locator(".mpc-search__suggestions a").all_inner_texts()
+    assert "All good practices (catalogue)" in english and any("Language" in label for label in english)
+
+
+def test_one_engine_for_every_box(page: Page, site_url: str) -> None:
+    """The home page's box opens the header search with its query: the same results, the same order."""
+    page.goto(site_url + "about/")
+    header = ["/hub/" + path for path in search_box(page, "sentetik istanbul")]
+    page.goto(site_url)
+    home = page.locator("form.mpc-home-search")
+    home.locator("input").fill("sentetik istanbul")
+    home.locator("input").press("Enter")
+    expect(page.locator(".mpc-search")).to_be_visible()
+    page.wait_for_function(
+        "document.querySelector('.mpc-search__results').getAttribute('data-query') === 'sentetik istanbul'"
+    )
+    links = page.eval_on_selector_all(".mpc-search__results a", "links => links.map(a => a.getAttribute('href'))")
+    assert links == header
+    api = page.evaluate("() => window.mpcSearch.query('sentetik istanbul').then(r => r.map(x => x.url))")
+    assert api == header
+    page.goto(site_url + "about/?search=sentetik%20istanbul")
+    page.wait_for_function(
+        "document.querySelector('.mpc-search__results').getAttribute('data-query') === 'sentetik istanbul'"
+    )

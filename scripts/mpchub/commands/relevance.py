@@ -21,6 +21,9 @@ from mpchub.relevance import Outcome, Query, RelevanceSetError, load, report, su
 
 MOUNT = "/hub/"
 RESULTS = ".mpc-search__results"
+# True once every result of query q is on screen (search.js sets data-query last). A function, not an
+# expression: the site's Content-Security-Policy forbids evaluating strings.
+SHOWN = "(q) => document.querySelector('.mpc-search__results').getAttribute('data-query') === q"
 # A page to type on, per language: any page with the header search.
 START = {"tr": "about/", "en": "en/about/"}
 
@@ -31,10 +34,9 @@ def search_box(page: Any, text: str, timeout: float = 15_000) -> list[str]:
     if not field.is_visible():
         page.locator(".mpc-search-open").click()
     field.fill("")
-    page.wait_for_function(f"document.querySelector('{RESULTS}').getAttribute('data-query') === ''", timeout=timeout)
+    page.wait_for_function(SHOWN, arg="", timeout=timeout)
     field.type(text)
-    done = f"(q) => document.querySelector('{RESULTS}').getAttribute('data-query') === q"
-    page.wait_for_function(done, arg=text.strip(), timeout=timeout)
+    page.wait_for_function(SHOWN, arg=text.strip(), timeout=timeout)
     hrefs = page.eval_on_selector_all(f"{RESULTS} a", "links => links.map(a => a.getAttribute('href'))")
     return [href.split(MOUNT, 1)[-1] for href in hrefs]
 
