@@ -243,14 +243,15 @@ def test_empty_body(hub: Hub) -> None:
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        ("<script>alert(1)</script>", "<script> is not allowed in a record"),
-        ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed in a record"),
-        ('<object data="x.swf"></object>', "<object> is not allowed in a record"),
-        ('<embed src="x.swf">', "<embed> is not allowed in a record"),
-        ('<img src="x.png" onerror="alert(1)">', "the event attribute onerror= on <img> is not allowed"),
-        ('<a href="javascript:alert(1)">x</a>', "a javascript: URL in href= on <a> is not allowed"),
-        ("[tıkla](javascript:alert(1))", "a javascript: link is not allowed"),
-        ("<JavaScript:alert(1)>", "a javascript: link is not allowed"),
+        ("<script>alert(1)</script>", "17: error: <script> is not allowed in a record body (it can run code"),
+        ('<iframe src="https://example.org"></iframe>', "17: error: <iframe> is not allowed in a record body"),
+        ('<object data="x.swf"></object>', "17: error: <object> is not allowed in a record body"),
+        ('<embed src="x.swf">', "17: error: <embed> is not allowed in a record body"),
+        ('<img src="x.png" onerror="alert(1)">', "17: error: images are not allowed in a record body"),
+        ('<a onclick="alert(1)">x</a>', "20: error: the attribute onclick= on <a> is not allowed (event attributes"),
+        ('<a href="javascript:alert(1)">x</a>', "26: error: a javascript: link is not allowed: links start with https"),
+        ("[tıkla](javascript:alert(1))", "25: error: a javascript: link is not allowed"),
+        ("<JavaScript:alert(1)>", "17: error: <javascript:alert(1)> is not allowed in a record body"),
     ],
 )
 def test_unsafe_html(hub: Hub, html: str, expected: str) -> None:

@@ -357,21 +357,20 @@ class _Scanner(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str]] = []  # (message, rule, needle in the source)
+        self.found: list[tuple[str, str, tuple[str, ...]]] = []  # (message, rule, texts to find in the source)
         self.tokens: list[tuple[str, ...]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tokens.append(("<", tag, *sorted(f"{n}={v or ''}" for n, v in attrs)))
         if tag not in TAGS:
-            needle = {"img": "!["}.get(tag, f"<{tag}")
-            self.found.append((_tag_problem(tag), "html-element", needle))
+            self.found.append((_tag_problem(tag), "html-element", (f"<{tag}", "![" if tag == "img" else "<")))
             return
         for name, value in attrs:
             problem = _attribute_problem(tag, name, value or "")
             if problem:
                 rule = "html-url" if name == "href" else "html-attribute"
-                needle = value if name == "href" and value else name
-                self.found.append((problem, rule, needle))
+                needles = (value, re.sub(r"\s", "", value)[:3], "](") if name == "href" and value else (name,)
+                self.found.append((problem, rule, needles))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -383,16 +382,16 @@ class _Scanner(HTMLParser):
         self.tokens.append(("t", data))
 
     def handle_comment(self, data: str) -> None:
-        self.found.append(("HTML comments are not allowed in a record body: delete it", "html-comment", "<!--"))
+        self.found.append(("HTML comments are not allowed in a record body: delete it", "html-comment", ("<!--",)))
 
     def handle_decl(self, decl: str) -> None:
-        self.found.append((f"<!{decl[:20]}> is not allowed in a record body: delete it", "html-element", "<!"))
+        self.found.append((f"<!{decl[:20]}> is not allowed in a record body: delete it", "html-element", ("<!",)))
 
     def unknown_decl(self, data: str) -> None:
-        self.found.append((f"<![{data[:20]}> is not allowed in a record body: delete it", "html-element", "<!["))
+        self.found.append((f"<![{data[:20]}> is not allowed in a record body: delete it", "html-element", ("<![",)))
 
     def handle_pi(self, data: str) -> None:
-        self.found.append(("<?…> is not allowed in a record body: delete it", "html-element", "<?"))
+        self.found.append(("<?…> is not allowed in a record body: delete it", "html-element", ("<?",)))
 
 
 def _scan(html: str) -> _Scanner | None:
@@ -422,15 +421,18 @@ def _signature(scanner: _Scanner) -> list[tuple[str, ...]]:
     return merged
 
 
-def _locate(source: str, needle: str, start: int) -> tuple[int, int, int]:
-    """(line, column, offset) of ``needle`` in the source, searching on from ``start``; line 1 if absent.
+def _locate(source: str, needles: tuple[str, ...], start: int) -> tuple[int, int, int]:
+    """(line, column, offset) of the first of ``needles`` found in the source, searching on from ``start``.
 
     Case-insensitive by regex, not by ``lower()``: 'İ'.lower() is two characters and would shift columns.
     """
     match = None
-    if needle:
-        pattern = re.compile(re.escape(needle), re.IGNORECASE)
-        match = pattern.search(source, start) or pattern.search(source)
+    for needle in needles:
+        if needle:
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
+            match = pattern.search(source, start) or pattern.search(source)
+            if match:
+                break
     if match is None:
         return 1, 1, start
     line, column = limits.line_and_column(source, match.start())
@@ -498,7 +500,7 @@ def render(source: str) -> RenderedBody:
     if not problems:
         after = _scan(safe)
         if scanner is None or after is None or _signature(scanner) != _signature(after):
-            line, column, _ = _locate(source, "<", 0)
+            line, column, _ = _locate(source, ("<",), 0)
             problems.append(
                 BodyProblem(
                     line,

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from mpchub.html_safety import unsafe_html
+from mpchub import body
 from mpchub.messages import did_you_mean, schema_message, subschema
 from mpchub.project import COLLECTION_BY_NAME
 from mpchub.records import RecordFile
@@ -222,8 +222,8 @@ def _body_problems(record: RecordFile) -> None:
             1,
         )
         return
-    for line, column, message in unsafe_html(record.body):
-        record.problem(message, "unsafe-html", record.body_line + line - 1, column)
+    for found in body.render(record.body).problems:  # the build renders with the same function
+        record.problem(found.message, found.rule, record.body_line + found.line - 1, found.column)
     if PLACEHOLDER + ":" not in record.body:
         return
     for number, line in enumerate(record.body.splitlines(), start=record.body_line):
