@@ -12,15 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from mpchub.corpus import Corpus
-from mpchub.project import COLLECTIONS
+from mpchub.project import COLLECTION_BY_NAME, COLLECTIONS
 
 from . import citations, feeds, hub, model, tables
 from .history import read_history
 from .package import datapackage
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _json(data: Any, pretty: bool = False) -> bytes:
+    """Compact JSON for the data (Python's fast C encoder only runs without ``indent``); indented for the
+    few descriptive files people read (schemas, the data package)."""
+    if pretty:
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 @dataclass
@@ -48,21 +52,37 @@ def _licence(lang: str) -> dict[str, Any]:
     return {"id": chosen.id, "title": chosen.title, "url": chosen.url, "statement": chosen.statement[lang]}
 
 
-def collection_json(corpus: Corpus, collection_name: str, lang: str | None, site_url: str | None) -> dict[str, Any]:
-    """The content of ``data/<collection>.<lang>.json`` (``lang=None``: the language-neutral file)."""
+def collection_json(
+    corpus: Corpus,
+    collection_name: str,
+    lang: str | None,
+    site_url: str | None,
+    entries: dict[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """The content of ``data/<collection>.<lang>.json`` (``lang=None``: the language-neutral file).
+
+    ``entries`` (language → ``model.export_record`` of every record, in corpus order) are reused when given.
+    """
     records = corpus.of(collection_name)
-    collection = records[0].collection if records else next(c for c in COLLECTIONS if c.name == collection_name)
+    collection = COLLECTION_BY_NAME[collection_name]
     if lang is None:
-        entries = [model.export_neutral(corpus, r, site_url) for r in records]
+        found = [
+            model.export_neutral(
+                corpus, r, site_url, {code: entries[code][i]["labels"] for code in hub.LANGUAGES} if entries else None
+            )
+            for i, r in enumerate(records)
+        ]
+    elif entries is not None:
+        found = entries[lang]
     else:
-        entries = [model.export_record(corpus, r, lang, site_url) for r in records]
+        found = [model.export_record(corpus, r, lang, site_url) for r in records]
     return {
         "collection": collection.name,
         "language": lang or "neutral",
         "title": f"{hub.HUB_NAME[lang or 'en']}: {collection.folder}",
         "licence": _licence(lang or "en"),
-        "count": len(entries),
-        "records": entries,
+        "count": len(found),
+        "records": found,
     }
 
 
@@ -71,14 +91,20 @@ def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_rec
     bundle = ExportBundle()
     files = bundle.files
     for collection in COLLECTIONS:
+        records = corpus.of(collection.name)
+        entries = {lang: [model.export_record(corpus, r, lang, site_url) for r in records] for lang in hub.LANGUAGES}
         for lang in (*hub.LANGUAGES, None):
             files[hub.collection_file(collection, lang, "json")] = _json(
-                collection_json(corpus, collection.name, lang, site_url)
+                collection_json(corpus, collection.name, lang, site_url, entries)
             )
         for lang in hub.LANGUAGES:
-            files[hub.collection_file(collection, lang, "csv")] = tables.write_csv(corpus, collection, lang, site_url)
-        files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus.schemas, collection))
-        files[hub.schema_file(collection, neutral=True)] = _json(model.neutral_file_schema(corpus.schemas, collection))
+            files[hub.collection_file(collection, lang, "csv")] = tables.write_csv(
+                corpus, collection, lang, entries[lang]
+            )
+        files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus.schemas, collection), True)
+        files[hub.schema_file(collection, neutral=True)] = _json(
+            model.neutral_file_schema(corpus.schemas, collection), True
+        )
         if citations_per_record:
             for record in corpus.of(collection.name):
                 for lang in hub.LANGUAGES:
@@ -94,7 +120,7 @@ def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_rec
         package["homepage"] = site_url
     else:
         del package["homepage"]
-    files[hub.PACKAGE_FILE] = _json(package)
+    files[hub.PACKAGE_FILE] = _json(package, True)
     return bundle
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from mpchub.corpus import Corpus, Record
@@ -24,6 +25,7 @@ LANGUAGES = hub.LANGUAGES
 EXCLUDED = ("source_commit",)  # bookkeeping of translations (x-twin-only), not a fact about the record
 
 
+@lru_cache(maxsize=32)  # called per record; the SchemaSet of a build never changes
 def properties(schemas: SchemaSet, collection: Collection) -> dict[str, Schema]:
     """The collection's fields in schema order, without twin-only bookkeeping."""
     master = schemas.schema(collection.name, twin=False)["properties"]
@@ -54,11 +56,32 @@ def _label(value: Any, spec: Schema, vocabularies: dict[str, Vocabulary], lang: 
     return None
 
 
+def _has_vocabulary(spec: Any) -> bool:
+    if isinstance(spec, dict):
+        return "x-vocabulary" in spec or any(_has_vocabulary(v) for v in spec.values())
+    if isinstance(spec, list):
+        return any(_has_vocabulary(v) for v in spec)
+    return False
+
+
+_LABELLED: dict[int, dict[str, Schema]] = {}
+
+
+def labelled(props: dict[str, Schema]) -> dict[str, Schema]:
+    """The fields that hold vocabulary keys somewhere inside (computed once per schema)."""
+    found = _LABELLED.get(id(props))
+    if found is None:
+        found = _LABELLED[id(props)] = {n: s for n, s in props.items() if _has_vocabulary(s)}
+    return found
+
+
 def labels(fields: dict[str, Any], props: dict[str, Schema], vocabularies: dict[str, Vocabulary], lang: str) -> dict:
+    """The labels of every vocabulary key in ``fields``, shaped like the fields. Vocabulary-bound fields
+    are never translatable, so a record's labels are the same whichever language its texts are in."""
     found = {}
-    for name, value in fields.items():
-        if name in props:
-            label = _label(value, props[name], vocabularies, lang)
+    for name, spec in labelled(props).items():
+        if name in fields:
+            label = _label(fields[name], spec, vocabularies, lang)
             if label is not None:
                 found[name] = label
     return found
@@ -109,8 +132,12 @@ def export_record(corpus: Corpus, record: Record, lang: str, site_url: str | Non
     }
 
 
-def export_neutral(corpus: Corpus, record: Record, site_url: str | None) -> dict[str, Any]:
-    """One entry of the language-neutral ``data/<collection>.json``: every text under its language."""
+def export_neutral(
+    corpus: Corpus, record: Record, site_url: str | None, known_labels: dict[str, dict] | None = None
+) -> dict[str, Any]:
+    """One entry of the language-neutral ``data/<collection>.json``: every text under its language.
+
+    ``known_labels`` (language → labels) reuses the labels already made for the per-language files."""
     props = properties(corpus.schemas, record.collection)
     languages = [lang for lang in LANGUAGES if record.has_language(lang)]
     views = {lang: view(record, lang, props) for lang in languages}
@@ -131,7 +158,7 @@ def export_neutral(corpus: Corpus, record: Record, site_url: str | None) -> dict
         },
         "languages": languages,
         "fields": fields,
-        "labels": {lang: labels(views["tr"].fields, props, vocabularies, lang) for lang in LANGUAGES},
+        "labels": known_labels or {lang: labels(views["tr"].fields, props, vocabularies, lang) for lang in LANGUAGES},
     }
 
 
@@ -163,7 +190,7 @@ def labels_schema(props: dict[str, Schema]) -> Schema:
 def fields_schema(schemas: SchemaSet, collection: Collection) -> Schema:
     """The collection's own schema (vocabularies bound), without twin-only bookkeeping."""
     master = copy.deepcopy(_strip_ids(schemas.schema(collection.name, twin=False)))
-    master["properties"] = properties(schemas, collection)
+    master["properties"] = dict(properties(schemas, collection))  # a copy: properties() is cached
     return master
 
 

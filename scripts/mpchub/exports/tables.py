@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from mpchub.corpus import Corpus, Record
+from mpchub.corpus import Corpus
 from mpchub.project import Collection
 from mpchub.schemas import Schema
 
-from . import hub
-from .model import properties, view
+from .model import export_record, properties
 
 SEPARATOR = " | "
 ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark: see the module docstring
@@ -88,37 +87,30 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def cell(corpus: Corpus, column: Column, record: Record, lang: str, fields: dict[str, Any], language: str) -> str:
+def cell(column: Column, entry: dict[str, Any], lang: str) -> str:
+    """One CSV cell from a record's export entry (``model.export_record``)."""
     if column.meta == "language":
-        return language
+        return str(entry["language"])
     if column.meta == "translated":
-        return _text(record.has_language(lang))
+        return _text(entry["translated"])
     if column.meta == "url":
-        return ""  # filled by ``rows`` with the site URL
-    found = _values(fields, column.path)
-    if column.label and column.vocabulary:
-        vocabulary = corpus.schemas.vocabularies[column.vocabulary]
-        found = [vocabulary.label(v, lang) if v in vocabulary else _text(v) for v in found]
+        return str(entry["url"])
+    found = _values(entry["labels"] if column.label else entry["fields"], column.path)
     return SEPARATOR.join(_text(v) for v in found)
 
 
 def rows(
-    corpus: Corpus, collection: Collection, lang: str, site_url: str | None
+    corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None
 ) -> tuple[list[Column], list[list[str]]]:
+    """The columns and one row per record; ``entries`` are the records' export entries in ``lang``."""
     cols = columns(corpus, collection)
-    props = properties(corpus.schemas, collection)
-    out = []
-    for record in corpus.of(collection.name):
-        seen = view(record, lang, props)
-        row = [cell(corpus, c, record, lang, seen.fields, seen.content_language) for c in cols]
-        page = hub.record_page(collection, record.slug, lang)
-        row[-1] = hub.absolute(site_url, page) or page
-        out.append(row)
-    return cols, out
+    if entries is None:
+        entries = [export_record(corpus, r, lang, None) for r in corpus.of(collection.name)]
+    return cols, [[cell(c, entry, lang) for c in cols] for entry in entries]
 
 
-def write_csv(corpus: Corpus, collection: Collection, lang: str, site_url: str | None) -> bytes:
-    cols, body = rows(corpus, collection, lang, site_url)
+def write_csv(corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None) -> bytes:
+    cols, body = rows(corpus, collection, lang, entries)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow([c.name for c in cols])

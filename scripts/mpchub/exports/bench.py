@@ -1,0 +1,51 @@
+"""How long the exports take: ``python -m mpchub.exports.bench --records 1000``.
+
+Generates ``--records`` synthetic bilingual practices (``mpchub.synthetic``) into a scratch folder that is
+deleted afterwards, loads them once, then times ``build_exports`` and writing the files (best of
+``--repeat`` runs). Measured by this command, never by timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from mpchub.corpus import load_corpus
+from mpchub.project import Project
+from mpchub.synthetic import make_project
+
+from .bundle import build_exports
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mpchub.exports.bench", description=__doc__)
+    parser.add_argument("--records", type=int, default=1000, help="bilingual synthetic practices")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    args = parser.parse_args(argv)
+    source = Project.find()
+    with tempfile.TemporaryDirectory(prefix="mpchub-export-bench-") as scratch:
+        project = make_project(source, Path(scratch, "hub"), args.records)
+        started = time.perf_counter()
+        corpus = load_corpus(project)
+        loaded = time.perf_counter() - started
+        best_build = best_write = best_cpu = float("inf")
+        for run in range(args.repeat):
+            started, cpu = time.perf_counter(), time.process_time()
+            bundle = build_exports(corpus, "https://example.org/hub/")
+            built = time.perf_counter() - started
+            started = time.perf_counter()
+            written = bundle.write(Path(scratch, f"out-{run}"))
+            best_build, best_write = min(best_build, built), min(best_write, time.perf_counter() - started)
+            best_cpu = min(best_cpu, time.process_time() - cpu)
+        size = sum(len(data) for data in bundle.files.values())
+    print(f"{args.records} bilingual records (loading them: {loaded:.2f} s, not part of the exports)")
+    print(f"render every export: {best_build:.2f} s (best of {args.repeat})")
+    print(f"write {len(written)} files, {size / 1024 / 1024:.1f} MB: {best_write:.2f} s (best of {args.repeat})")
+    print(f"total: {best_build + best_write:.2f} s wall clock; {best_cpu:.2f} s of CPU time (best of {args.repeat})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

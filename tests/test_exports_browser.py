@@ -1,0 +1,94 @@
+"""The statistics charts, the province map and the open-data list in Chromium: axe finds no serious or
+critical problem, every province link is reachable by keyboard, and nothing is requested from another host.
+
+The fragments are placed in a bare page here (the site's own pages are wired by the site generator), with
+the exports written beside it, and served under a sub-path as GitHub Pages serves a project site.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from mpchub.corpus import load_corpus
+from mpchub.exports import open_data_html, province_map_html, statistics_html, write_site_exports
+from test_exports import SITE_URL, fixture_project
+
+pytestmark = pytest.mark.browser
+
+SHELL = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>{title}</title></head>
+<body><main><h1>{title}</h1>{body}</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    from browser import serve
+
+    base = tmp_path_factory.mktemp("exports-browser")
+    corpus = load_corpus(fixture_project(base / "hub"))
+    site = base / "site"
+    write_site_exports(corpus, site, SITE_URL)
+    for lang, prefix, title in (("tr", "", "İstatistikler"), ("en", "en/", "Statistics")):
+        body = statistics_html(corpus, lang, "statistics") + province_map_html(corpus, lang, "statistics")
+        page = site / prefix / "statistics" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(SHELL.format(lang=lang, title=title, body=body), encoding="utf-8")
+        page = site / prefix / "open-data" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(SHELL.format(lang=lang, title=title, body=open_data_html(corpus, lang)), encoding="utf-8")
+    with serve(site, "/hub/") as url:
+        yield url
+
+
+def serious(results) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", ["statistics/", "en/statistics/", "open-data/", "en/open-data/"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_serious_accessibility_problem_and_no_other_host(page, served, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.goto(served + path)
+    assert serious(Axe().run(page)) == []
+    assert hosts == {"127.0.0.1"}
+
+
+def test_every_province_link_is_reached_by_keyboard_and_leads_to_its_browse_page(page, served):
+    page.goto(served + "en/statistics/")
+    links = page.locator("svg.mpc-map__svg a")
+    expected = links.count()
+    assert expected > 0
+    reached = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        label = page.evaluate(
+            "document.activeElement.closest('svg.mpc-map__svg') && document.activeElement.getAttribute('aria-label')"
+        )
+        if label:
+            reached.append(label)
+    assert len(set(reached)) == expected
+    first = links.first
+    assert first.get_attribute("href").startswith("../provinces/")
+    resolved = page.evaluate(
+        "(a) => new URL(a.getAttribute('href'), document.baseURI).pathname", first.element_handle()
+    )
+    assert resolved.startswith("/hub/en/provinces/")
+
+
+def test_charts_and_map_are_drawn(page, served):
+    page.goto(served + "statistics/")
+    box = page.locator("svg.mpc-map__svg").bounding_box()
+    assert box and box["width"] > 600 and box["height"] > 200
+    bars = page.locator("#practices-themes rect")
+    assert bars.count() >= 1 and bars.first.bounding_box()["width"] > 10
