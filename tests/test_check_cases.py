@@ -224,7 +224,7 @@ def test_reference_to_missing_record(hub: Hub) -> None:
     line = next(x for x in hub.check().lines if x.startswith(P))
     assert line == (
         f"{P}:29:21: error: related_practices[0]: 'ornek-uygulamaa' is not the id of any record "
-        "in practices/ (did you mean 'ornek-uygulama'?)"
+        "in practices/ (did you mean 'ornek-uygulamaa-degil'?)"  # never the record's own id
     )
 
 

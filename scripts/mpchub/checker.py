@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -267,12 +266,70 @@ def check_corpus(files: list[RecordFile], schemas: SchemaSet) -> None:
     for (collection, _slug), record in masters.items():
         if record.data is not None and isinstance(record.data.get("id"), str):
             by_collection.setdefault(collection, set()).add(record.data["id"])
+    valid_ids = {  # what "did you mean" may suggest: ids that are themselves right
+        collection: {i for i in ids if ID.match(i) and (collection, i) in masters}
+        for collection, ids in by_collection.items()
+    }
     for record in masters.values():
         if record.data is not None:
-            _reference_problems(record, schemas, by_collection)
+            _reference_problems(record, schemas, by_collection, valid_ids)
+    _municipality_problems([r for r in masters.values() if r.collection.name == "practice"])
 
 
-def _reference_problems(record: RecordFile, schemas: SchemaSet, known: dict[str, set[str]]) -> None:
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_MUNICIPALITY_KEYS = {"index"}  # municipalities/index is the list of all municipalities
+
+
+def _municipality_problems(practices: list[RecordFile]) -> None:
+    """Each implementing municipality gets a page named after the slug of its name: it must be non-empty,
+    not a page the site already has, and belong to one spelling only."""
+    from mpchub.site.index import MUNICIPALITY_KINDS  # lazy: the site package imports the corpus
+    from mpchub.site.urls import municipality_key
+
+    owners: dict[str, tuple[str, RecordFile]] = {}
+    for record in practices:
+        implementers = (record.data or {}).get("implementers")
+        if not isinstance(implementers, list):
+            continue
+        for index, implementer in enumerate(implementers):
+            if not isinstance(implementer, dict) or implementer.get("kind") not in MUNICIPALITY_KINDS:
+                continue
+            name = implementer.get("name")
+            if not isinstance(name, str) or not name.strip():
+                continue  # the schema reports it
+            path: FieldPath = ("implementers", index, "name")
+            key = municipality_key(name)
+            if not key:
+                record.problem_at(
+                    path,
+                    f"the municipality name {name!r} gives an empty page address: its page address is made from "
+                    "the Latin letters and digits of the name; write the official Turkish name "
+                    "(e.g. 'Şişli Belediyesi')",
+                    "municipality-slug",
+                )
+            elif key in RESERVED_MUNICIPALITY_KEYS:
+                record.problem_at(
+                    path,
+                    f"the municipality name {name!r} gives the page address municipalities/{key}/, which is the "
+                    "list of all municipalities: write the full official name (e.g. 'İndex Belediyesi')",
+                    "municipality-slug",
+                )
+            elif key in owners and owners[key][0] != name:
+                other_name, other = owners[key]
+                record.problem_at(
+                    path,
+                    f"{name!r} and {other_name!r} ({other.relpath}) give the same page address "
+                    f"municipalities/{key}/: if they are the same municipality, spell the name the same way in "
+                    "both records; if not, write each official name in full",
+                    "municipality-slug",
+                )
+            else:
+                owners.setdefault(key, (name, record))
+
+
+def _reference_problems(
+    record: RecordFile, schemas: SchemaSet, known: dict[str, set[str]], suggestible: dict[str, set[str]]
+) -> None:
     assert record.data is not None
     for pattern, node in schemas.markers[(record.collection.name, False)]:
         target = node.get("x-reference")
@@ -289,6 +346,5 @@ def _reference_problems(record: RecordFile, schemas: SchemaSet, known: dict[str,
                     record.problem_at(where, "a record cannot be related to itself", "self-reference")
                 elif item not in ids:
                     folder = COLLECTION_BY_NAME[target].folder
-                    match = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
-                    hint = f" (did you mean '{match[0]}'?)" if match else ""
+                    hint = did_you_mean(item, sorted(suggestible.get(target, set()) - {record.data.get("id")}))
                     record.problem_at(where, f"'{item}' is not the id of any record in {folder}/{hint}", "reference")

@@ -8,7 +8,7 @@ from typing import Any
 from mpchub.checker import check_corpus, check_file
 from mpchub.problems import WARNING, Problem
 from mpchub.project import COLLECTIONS, Collection, Project
-from mpchub.records import RecordFile, discover, read_record
+from mpchub.records import RecordFile, case_collisions, discover, linked_paths, read_record
 from mpchub.schemas import SchemaSet
 
 
@@ -53,10 +53,11 @@ class Corpus:
     schemas: SchemaSet
     files: list[RecordFile]
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    other_problems: list[Problem] = field(default_factory=list)  # files that are not records (docs/)
 
     @property
     def problems(self) -> list[Problem]:
-        return sorted(p for f in self.files for p in f.problems)
+        return sorted([*(p for f in self.files for p in f.problems), *self.other_problems])
 
     @property
     def errors(self) -> list[Problem]:
@@ -67,6 +68,12 @@ class Corpus:
 
     def untranslated(self) -> list[Record]:
         return [r for c in self.records.values() for r in c.values() if not r.has_language("en")]
+
+
+_LINK_IN_DOCS = (
+    "symbolic links are not allowed in docs/: the build would copy whatever the link points at into the "
+    "site; commit the file itself"
+)
 
 
 def _compare_twin(twin: RecordFile, master: RecordFile, schemas: SchemaSet) -> None:
@@ -100,10 +107,15 @@ def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:
     """Read and check every record. Never raises for bad content; see ``Corpus.problems``."""
     schemas = schemas or SchemaSet(project)
     files = [read_record(project, collection, path) for collection, path in discover(project)]
+    case_collisions(files)
     for record in files:
         check_file(record, schemas)
     check_corpus(files, schemas)
     corpus = Corpus(project, schemas, files, {c.name: {} for c in COLLECTIONS})
+    corpus.other_problems = [
+        Problem(project.relative(path), 1, 1, "", _LINK_IN_DOCS, rule="symlink")
+        for path in linked_paths(project.docs_dir)
+    ]
     for record in files:
         if not record.is_twin and record.data is not None:
             corpus.records[record.collection.name][record.slug] = Record(record.collection, record.slug, record)

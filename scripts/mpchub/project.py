@@ -48,6 +48,11 @@ class Project:
     def vocabularies_dir(self) -> Path:
         return self.root / "vocabularies"
 
+    @property
+    def docs_dir(self) -> Path:
+        """Hand-written pages and assets, copied into the site by the build."""
+        return self.root / "docs"
+
     def collection_dir(self, collection: Collection) -> Path:
         return self.root / collection.folder
 

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from mpchub import yamlfront
+from mpchub import limits, yamlfront
 from mpchub.problems import Problem
 from mpchub.project import COLLECTIONS, Collection, Project
 from mpchub.text import slugify
 
 FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>en))?\.md$")
-FENCE = re.compile(r"^---[ \t]*$")
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)  # opens and closes the front matter: a line of three hyphens
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+# Names Windows cannot create or check out (a contributor on Windows could not clone the repository).
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
 
 
 @dataclass
@@ -95,9 +100,6 @@ def _decode(raw: bytes, record: RecordFile) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-CLOSING_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-
-
 def _split(text: str, record: RecordFile) -> bool:
     """Separate front matter and body; False when there is no usable front matter."""
     first_line_end = text.find("\n")
@@ -108,7 +110,7 @@ def _split(text: str, record: RecordFile) -> bool:
             "front-matter-missing",
         )
         return False
-    closing = CLOSING_FENCE.search(text, first_line_end + 1) if first_line_end >= 0 else None
+    closing = FENCE.search(text, first_line_end + 1) if first_line_end >= 0 else None
     if closing is None:
         record.problem(
             "unterminated front matter: the '---' on line 1 has no closing '---' line after the fields",
@@ -141,6 +143,16 @@ def _tabs(record: RecordFile) -> bool:
     return found
 
 
+def _forbidden_characters(record: RecordFile) -> bool:
+    """Control characters, bidi overrides and the like anywhere in the front matter: each one located."""
+    found = False
+    for offset, reason in limits.forbidden_characters(record.front_matter):
+        line, column = limits.line_and_column(record.front_matter, offset)
+        record.problem(reason, "control-character", record.front_matter_line + line - 1, column)
+        found = True
+    return found
+
+
 def read_record(project: Project, collection: Collection, path: Path) -> RecordFile:
     """Read one record file. Never raises for bad content: every problem is recorded on the result."""
     name = path.name
@@ -151,19 +163,30 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
     record = RecordFile(path, project.relative(path), collection, slug, lang)
     if not match:
         _bad_file_name(record)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        record.problem(f"cannot read the file: {exc.strerror}", "read")
+    if record.slug.lower() in WINDOWS_RESERVED:
+        record.problem(
+            f"'{name}' is a name Windows reserves for a device ({record.slug.upper()}): the repository could "
+            "not be checked out there; choose another file name (and id)",
+            "file-name-reserved",
+        )
+    raw = _read_bounded(path, record)
+    if raw is None:
         return record
     text = _decode(raw, record).replace("\r\n", "\n")
     if not _split(text, record):
         return record
     has_tabs = _tabs(record)
+    if _forbidden_characters(record):
+        return record  # YAML would refuse some of them with a vaguer message, and accept others silently
     try:
         data, duplicates = yamlfront.load(record.front_matter, record.front_matter_line)
         for duplicate in duplicates:
-            record.problem(duplicate.message, duplicate.rule, duplicate.line, duplicate.column)
+            field_path = ""
+            if duplicate.rule == "number-form":  # name the field: find the value that starts there
+                spot = (duplicate.line, duplicate.column)
+                found = [p for p, at in record.positions.values.items() if at == spot]
+                field_path = yamlfront.format_path(found[0]) if found else ""
+            record.problem(duplicate.message, duplicate.rule, duplicate.line, duplicate.column, field_path)
     except yamlfront.FrontMatterError as exc:
         if not (has_tabs and exc.rule == "yaml-syntax"):  # the tab is the cause, already reported
             record.problem(exc.message, exc.rule, exc.line, exc.column)
@@ -180,6 +203,40 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
     else:
         record.data = data
     return record
+
+
+def _read_bounded(path: Path, record: RecordFile) -> bytes | None:
+    """The file's bytes, or None with a problem: only regular files, never through a link, at most MAX_FILE_BYTES.
+
+    A symbolic link would publish whatever it points at (a file outside the repository, /dev/zero that
+    never ends); the size is checked on the open file, so nothing larger than the bound is ever read.
+    """
+    try:
+        if path.is_symlink():
+            record.problem(
+                "symbolic links are not allowed in content folders: commit the record file itself", "symlink"
+            )
+            return None
+        with open(path, "rb", opener=_open_no_follow) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                record.problem("not a regular file: a record is a Markdown text file", "not-a-file")
+                return None
+            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        record.problem(f"cannot read the file: {exc.strerror or exc}", "read")
+        return None
+    if len(raw) > limits.MAX_FILE_BYTES:
+        record.problem(
+            f"the file is larger than {limits.MAX_FILE_BYTES:,} bytes (1 MB): a record summarises a practice "
+            "in a few pages; link to long documents at their source",
+            "file-too-large",
+        )
+        return None
+    return raw
+
+
+def _open_no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
 
 
 def _bad_file_name(record: RecordFile) -> None:
@@ -209,15 +266,49 @@ def _bad_file_name(record: RecordFile) -> None:
 
 
 def discover(project: Project) -> list[tuple[Collection, Path]]:
-    """Every file inside the collection folders, sorted, except READMEs and hidden files."""
+    """Every file inside the collection folders, sorted, except READMEs and hidden files.
+
+    Links are listed, not followed (``os.walk`` does not descend into a linked folder), so that
+    ``read_record`` refuses them by name; a collection folder that is itself a link is listed the same way.
+    """
     found = []
     for collection in COLLECTIONS:
         folder = project.collection_dir(collection)
+        if folder.is_symlink():
+            found.append((collection, folder))
+            continue
         if not folder.is_dir():
             continue
         for directory, subfolders, names in os.walk(folder):
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            for name in sorted(names):
+            linked = [d for d in subfolders if Path(directory, d).is_symlink()]
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in linked)
+            for name in sorted([*names, *linked]):
                 if name not in IGNORED_NAMES and not name.startswith("."):
                     found.append((collection, Path(directory, name)))
     return found
+
+
+def linked_paths(folder: Path) -> list[Path]:
+    """Every symbolic link at or under ``folder`` (not followed), sorted."""
+    if folder.is_symlink():
+        return [folder]
+    found = []
+    for directory, subfolders, names in os.walk(folder):
+        for name in [*subfolders, *names]:
+            if Path(directory, name).is_symlink():
+                found.append(Path(directory, name))
+    return sorted(found)
+
+
+def case_collisions(files: list[RecordFile]) -> None:
+    """Names that differ only in letter case are one file on Windows and macOS: refuse the second."""
+    seen: dict[tuple[Path, str], RecordFile] = {}
+    for record in files:
+        key = (record.path.parent, record.path.name.casefold())
+        first = seen.setdefault(key, record)
+        if first is not record:
+            record.problem(
+                f"'{record.path.name}' differs from '{first.path.name}' only in letter case: on Windows and "
+                "macOS they are the same file; rename one",
+                "file-name-case",
+            )

@@ -14,10 +14,13 @@ composed node tree once (``locate``), not on the fast path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from mpchub import limits
 
 try:  # libyaml is in the PyYAML wheels for Linux; fall back to the pure-Python parser elsewhere.
     from yaml import CBaseLoader as _BaseLoader
@@ -82,6 +85,38 @@ def _implicit_tag(value: str) -> str:
     return _STR
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NUMBERS = {_INT, _FLOAT}
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_DECIMAL_FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+
+
+def _number_problem(value: str, tag: str) -> str | None:
+    """Why a plain number is refused: YAML 1.1 reads these forms in ways nobody means."""
+    if tag == _INT and _DECIMAL.match(value):
+        return None
+    if tag == _FLOAT and _DECIMAL_FLOAT.match(value):
+        return None
+    text = value.lstrip("+-")
+    if text.lower() in (".nan", ".inf"):
+        return f"{value} is not allowed: YAML reads it as 'not a number' or infinity; write the value in quotes"
+    if ":" in text:
+        return f"{value} is not allowed: YAML 1.1 reads it as a base-60 number; write it in quotes if it is text"
+    if re.match(r"^0[0-9_]+$", text):
+        return (
+            f"{value} has a leading zero: write {int(text.replace('_', ''), 10)} (YAML 1.1 would read "
+            f"{value} as the octal number {int(text.replace('_', ''), 8) if set(text) <= set('01234567_') else '?'})"
+        )
+    if text.startswith(("0x", "0b", "0o")):
+        return f"{value} is not allowed: write numbers in decimal"
+    if "_" in text:
+        return f"{value} is not allowed: write the number without '_' separators"
+    if text.startswith("+") or value.startswith("+"):
+        return f"{value} is not allowed: write the number without '+'"
+    return f"{value} is not allowed: write numbers as plain decimals, e.g. 12 or 3.5"
+
+
 def _error(message: str, node: yaml.Node, rule: str) -> FrontMatterError:
     return FrontMatterError(message, node.start_mark.line + 1, node.start_mark.column + 1, rule)
 
@@ -98,7 +133,20 @@ class _Builder:
     def __init__(self, first_line: int = 1) -> None:
         self.first_line = first_line  # file line of the text's first line, for lines named in messages
         self.seen: set[int] = set()
-        self.duplicates: list[FrontMatterError] = []
+        self.duplicates: list[FrontMatterError] = []  # every problem that does not stop the reading
+
+    def number(self, node: yaml.ScalarNode, tag: str) -> Any:
+        """A plain number in strict decimal form; any other form is a located problem and stays text."""
+        problem = _number_problem(node.value, tag)
+        if problem is None:
+            return int(node.value) if tag == _INT else float(node.value)
+        if tag == _FLOAT and not re.search(r"[:_]|nan|inf", node.value, re.IGNORECASE):
+            return _SCALARS[tag](self.constructor, node)  # 05.5 or 1.0e+3: the value is what it looks like
+        self.duplicates.append(_error(problem, node, "number-form"))
+        digits = node.value.lstrip("+")
+        if re.match(r"^-?0[0-9]+$", digits):
+            return int(digits, 10)  # reported above; the decimal reading keeps other messages meaningful
+        return node.value
 
     def build(self, node: yaml.Node) -> Any:
         if id(node) in self.seen:
@@ -114,6 +162,8 @@ class _Builder:
                 tag = _implicit_tag(node.value)
             if tag == _STR:
                 return node.value
+            if node.tag == _PLAIN and tag in _NUMBERS:
+                return self.number(node, tag)
             construct = _SCALARS.get(tag)
             if construct is None:
                 raise _error(f"the YAML tag {node.tag!r} is not allowed in records", node, "yaml-tag")
@@ -150,8 +200,13 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
     """Parse YAML text strictly: the data, and the duplicate keys met (the last value is kept).
 
     ``first_line`` is the file line the text starts on, so that messages point into the file.
-    Raises FrontMatterError when the text cannot be read at all.
+    Raises FrontMatterError when the text cannot be read at all, or nests deeper than
+    ``limits.MAX_YAML_DEPTH`` (checked first: libyaml's parser recurses in C and crashes the process).
     """
+    too_deep = limits.yaml_depth_problem(text)
+    if too_deep:
+        line, column, message = too_deep
+        raise FrontMatterError(message, line + first_line - 1, column, "yaml-depth")
     try:
         loader = _Composer(text)
         try:
