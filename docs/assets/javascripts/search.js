@@ -29,7 +29,7 @@
   var WORDS = {
     tr: { open: "Ara", placeholder: "Uygulama, belediye, konu arayın", close: "Aramayı kapat",
           results: "{n} sonuç", none: "Sonuç bulunamadı", more: "Daha fazla sonuç", hint: "Aramak için yazın",
-          filter: "Süz", suggest: "Bu sayfalara göz atabilirsiniz:", catalog: "Tüm iyi uygulamalar (katalog)",
+          filter: "Filtrele", suggest: "Bu sayfalara göz atabilirsiniz:", catalog: "Tüm iyi uygulamalar (katalog)",
           partial: "{n} sonuç; bazıları yazdığınız kelimelerin yalnızca bir kısmını içeriyor",
           loading: "Aranıyor…", facets: { type: "Tür", theme: "Tema", province: "İl", group: "Hedef grup", year: "Yıl" } },
     en: { open: "Search", placeholder: "Search practices, municipalities, topics", close: "Close search",
