@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from mpchub.corpus import load_corpus
-from mpchub.exports import open_data_html, province_map_html, statistics_html, write_site_exports
+from mpchub.exports import open_data_html, statistics_page_html, write_site_exports
 from test_exports import SITE_URL, fixture_project
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 SHELL = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>{title}</title></head>
-<body><main><h1>{title}</h1>{body}</main></body></html>
+<body><main>{body}</main></body></html>
 """
 
 
@@ -34,13 +34,13 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     site = base / "site"
     write_site_exports(corpus, site, SITE_URL)
     for lang, prefix, title in (("tr", "", "İstatistikler"), ("en", "en/", "Statistics")):
-        body = statistics_html(corpus, lang, "statistics") + province_map_html(corpus, lang, "statistics")
         page = site / prefix / "statistics" / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(SHELL.format(lang=lang, title=title, body=body), encoding="utf-8")
+        page.write_text(SHELL.format(lang=lang, title=title, body=statistics_page_html(corpus, lang)), encoding="utf-8")
         page = site / prefix / "open-data" / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(SHELL.format(lang=lang, title=title, body=open_data_html(corpus, lang)), encoding="utf-8")
+        body = f"<h1>{title}</h1>{open_data_html(corpus, lang)}"
+        page.write_text(SHELL.format(lang=lang, title=title, body=body), encoding="utf-8")
     with serve(site, "/hub/") as url:
         yield url
 

