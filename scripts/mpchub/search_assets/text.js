@@ -11,7 +11,7 @@
   var letters = Object.keys(DATA.folding).join("");
   var turkish = new RegExp("[" + letters + "]", "g");
   var apostrophes = new RegExp("[" + DATA.apostrophes + "]", "g");
-  var WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu;
+  var WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?/gu;  // numbers too: '2024', SDG '16'
   var VOWELS = "aeiou";
 
   /* 'İstanbul'da Işık' → "istanbul'da isik" (mpchub.text.fold). */
