@@ -497,3 +497,11 @@ def test_real_records_export_completely(repo, tmp_path):
     assert report.valid, report.flatten(["resourceName", "type", "note"])
     for lang in ("tr", "en"):
         assert not feedparser.parse((tmp_path / hub.feed_file(lang)).read_bytes()).bozo
+
+
+def test_citation_row_variant_has_no_heading(corpus):
+    soup = BeautifulSoup(
+        citation_html(corpus.records["publication"]["ornek-rapor"], "tr", heading=False), "html.parser"
+    )
+    assert soup.find("h2") is None and soup.find("section") is None
+    assert soup.find("blockquote").get_text().startswith("Yazar, A. Ö. (2021). Örnek Rapor")

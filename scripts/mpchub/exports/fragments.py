@@ -85,8 +85,10 @@ def listing_downloads_html(collection_name: str, lang: str, here: str) -> str:
     return template("listing_downloads.html.j2").render(heading=t(lang, "downloads"), links=links)
 
 
-def citation_html(record: Record, lang: str, site_url: str | None = None) -> str:
-    """The citation block of a record page: the ready citation and the BibTeX, RIS and CSL-JSON files."""
+def citation_html(record: Record, lang: str, site_url: str | None = None, heading: bool = True) -> str:
+    """The citation block of a record page: the ready citation and the BibTeX, RIS and CSL-JSON files.
+
+    ``heading=False`` leaves out the section and its heading, for a row of the record's facts panel."""
     here = f"{record.collection.folder}/{record.slug}"
     item = citations.csl_item(record, lang, site_url)
     downloads = [
@@ -94,7 +96,7 @@ def citation_html(record: Record, lang: str, site_url: str | None = None) -> str
         for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON"))
     ]
     return template("citation.html.j2").render(
-        heading=t(lang, "cite_heading"),
+        heading=t(lang, "cite_heading") if heading else None,
         intro=t(lang, "cite_intro"),
         citation=Markup(citations.render(item, lang, html=True)),  # citeproc-py escapes every value
         downloads_label=t(lang, "cite_downloads"),
