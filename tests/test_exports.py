@@ -38,6 +38,7 @@ from mpchub.exports import (
     model,
     open_data_html,
     province_map_html,
+    site_paths,
     statistics_html,
     tables,
     write_site_exports,
@@ -505,3 +506,15 @@ def test_citation_row_variant_has_no_heading(corpus):
     )
     assert soup.find("h2") is None and soup.find("section") is None
     assert soup.find("blockquote").get_text().startswith("Yazar, A. Ö. (2021). Örnek Rapor")
+
+
+def test_site_paths_name_every_written_file(corpus, out):
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert site_paths(corpus) == written
+
+
+def test_feed_links_from_a_page_url(corpus):
+    head = BeautifulSoup(feed_links_html("en", page_url="en/about/"), "html.parser")
+    assert [link["href"] for link in head.find_all("link")] == ["../feed.xml", "../../feed.xml"]
+    home = BeautifulSoup(feed_links_html("tr", page_url=""), "html.parser")
+    assert [link["href"] for link in home.find_all("link")] == ["feed.xml", "en/feed.xml"]

@@ -12,7 +12,7 @@ What the site build calls:
 
 from __future__ import annotations
 
-from .bundle import ExportBundle, build_exports, write_site_exports
+from .bundle import ExportBundle, build_exports, site_paths, write_site_exports
 from .charts import province_map_html, statistics_html, statistics_page_html, statistics_title
 from .fragments import citation_html, feed_links_html, jsonld_html, listing_downloads_html, open_data_html
 
@@ -25,6 +25,7 @@ __all__ = [
     "listing_downloads_html",
     "open_data_html",
     "province_map_html",
+    "site_paths",
     "statistics_html",
     "statistics_page_html",
     "statistics_title",

@@ -124,6 +124,23 @@ def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_rec
     return bundle
 
 
+def site_paths(corpus: Corpus) -> set[str]:
+    """Every site path the exports write, without rendering them: for the build's link checker, so that links
+    to downloads, feeds and citation files count as links to existing files."""
+    paths = {hub.PACKAGE_FILE, *(hub.feed_file(lang) for lang in hub.LANGUAGES)}
+    for collection in COLLECTIONS:
+        paths |= {hub.collection_file(collection, lang, ext) for lang in (*hub.LANGUAGES, None) for ext in ("json",)}
+        paths |= {hub.collection_file(collection, lang, "csv") for lang in hub.LANGUAGES}
+        paths |= {hub.schema_file(collection, neutral) for neutral in (False, True)}
+        for record in corpus.of(collection.name):
+            paths |= {
+                hub.citation_file(collection, record.slug, lang, ext)
+                for lang in hub.LANGUAGES
+                for ext in ("bib", "ris", "csl.json")
+            }
+    return paths
+
+
 def write_site_exports(corpus: Corpus, site_dir: Path, site_url: str | None = None) -> list[Path]:
     """Write every export into the built site ``site_dir``; the adapter calls this once after the build.
 

@@ -111,10 +111,14 @@ def jsonld_html(corpus: Corpus, record: Record, lang: str, site_url: str | None 
     return template("jsonld.html.j2").render(data=Markup(data))
 
 
-def feed_links_html(lang: str, here: str) -> str:
-    """``<link rel="alternate" type="application/atom+xml">`` for a page's head: its language's feed first."""
+def feed_links_html(lang: str, here: str | None = None, page_url: str | None = None) -> str:
+    """``<link rel="alternate" type="application/atom+xml">`` for a page's head: its language's feed first.
+
+    The page is ``here`` (a page path such as ``practices/x``) or its site-relative ``page_url`` as MkDocs
+    gives it (``en/practices/x/``), for pages the core did not generate."""
+    start = page_url if page_url is not None else url(here or "index", lang)
     order = [lang, *[other for other in hub.LANGUAGES if other != lang]]
     feeds: list[dict[str, Any]] = [
-        {"href": _link(here, lang, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f} for f in order
+        {"href": relative(start, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f} for f in order
     ]
     return template("feed_links.html.j2").render(feeds=feeds)
