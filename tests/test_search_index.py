@@ -75,6 +75,12 @@ def test_the_block_holds_folded_joined_and_key_forms_of_the_pages_own_words() ->
     assert "sosyal" not in words  # unchanged by folding and keying: Pagefind indexes the page's own word
 
 
+def test_first_words_of_metadata_values_are_repeated() -> None:
+    """Pagefind reads <dt>Yer</dt><dd>Küçükçekmece as one word, "yerküçükçekmece"."""
+    words, _ = block_words(index_block(RECORD_PAGE, "tr"))
+    assert "küçükçekmece" in words
+
+
 def test_related_lists_notices_and_edit_links_are_left_out() -> None:
     words, _ = block_words(index_block(RECORD_PAGE, "tr"))
     for foreign in ("zeytinburnu", "diyalog", "marmaranin", "multec", "eskidir", "onerin", "ilgil"):

@@ -28,13 +28,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
-from mpchub.text import fold
+from mpchub.text import fold, turkish_lower
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 APOSTROPHES = "'’"
+_NO_APOSTROPHES = {ord(a): None for a in APOSTROPHES}
 
 # Never indexed: heading anchors, the "edit" links, related-record lists, notices about the page (not its
 # content). Pagefind gets the same list (mpchub_mkdocs.pagefind); data-pagefind-ignore is honoured as well.
@@ -58,7 +60,8 @@ SUFFIXES = (
     "nin", "nun", "in", "un", "yla", "yle", "yi", "yu", "ya", "ye", "si", "su", "na", "ne", "ni", "nu",
     "i", "u", "a", "e",
 )  # fmt: skip
-_BY_LENGTH = sorted(SUFFIXES, key=len, reverse=True)
+_LENGTHS = sorted({len(x) for x in SUFFIXES}, reverse=True)
+_BY_LENGTH = {n: frozenset(x for x in SUFFIXES if len(x) == n) for n in _LENGTHS}
 # A stem keeps at least this many letters: 3 after a one-letter suffix ("dili" → "dil"), 4 after a two-letter
 # one ("kadın" stays whole), 3 after a longer one ("dilleri" → "dil").
 MIN_STEM = {1: 3, 2: 4}
@@ -80,22 +83,27 @@ STOP_WORDS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=200_000)
 def search_key(word: str) -> str:
     """The key a Turkish word is indexed and searched under: folded, without apostrophe or inflections.
 
     'Kursları', 'kursu', 'kurslar' → 'kurs'; "İstanbul'daki", 'istanbuldaki' → 'istanbul'; 'desteği' →
-    'destek' (a stem left ending in g after a vowel suffix had a k softened to ğ).
+    'destek' (a stem left ending in g after a vowel suffix had a k softened to ğ). Cached: a site repeats
+    the same words on thousands of pages.
     """
-    key = fold(word).translate({ord(a): None for a in APOSTROPHES})
+    key = fold(word).translate(_NO_APOSTROPHES)
     for _ in range(MAX_ROUNDS):
-        for suffix in _BY_LENGTH:
-            stem = key[: -len(suffix)]
-            if key.endswith(suffix) and len(stem) >= MIN_STEM.get(len(suffix), MIN_STEM_LONG):
-                if not VOWELS.intersection(stem):
-                    continue
+        for length, suffixes in _BY_LENGTH.items():  # longest first, as the browser's copy does
+            stem = key[:-length]
+            if (
+                len(key) > length
+                and key[-length:] in suffixes
+                and len(stem) >= MIN_STEM.get(length, MIN_STEM_LONG)
+                and VOWELS.intersection(stem)
+            ):
+                if key[-length] in VOWELS and stem.endswith("g"):
+                    stem = stem[:-1] + "k"
                 key = stem
-                if suffix[0] in VOWELS and key.endswith("g"):
-                    key = key[:-1] + "k"
                 break
         else:
             break
@@ -136,24 +144,44 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str, turkish: bool) -> tuple[str, ...]:
+    """The forms of one word that Pagefind would not find by itself: folded, joined, and its key."""
+    folded = fold(word)
+    joined = folded.translate(_NO_APOSTROPHES)
+    forms = []
+    if folded != word.lower() or joined != folded:
+        forms.append(joined)
+    if turkish:
+        key = search_key(word)
+        if key != joined:
+            forms.append(key)
+    return tuple(form for form in forms if form.isascii())
+
+
 def _variants(words: Iterable[str], turkish: bool) -> dict[str, None]:
-    """The forms of ``words`` that Pagefind would not find by itself: folded, joined, and keys."""
+    """The forms of ``words`` that Pagefind would not find by itself, each once, in order."""
     out: dict[str, None] = {}
-    for word in words:
-        folded = fold(word)
-        joined = folded.translate({ord(a): None for a in APOSTROPHES})
-        if folded != word.lower() or joined != folded:
-            out.setdefault(joined, None)
-        if turkish:
-            key = search_key(word)
-            if key != joined:
-                out.setdefault(key, None)
-    return {form: None for form in out if form.isascii()}
+    for word in dict.fromkeys(words):
+        for form in _forms(word, turkish):
+            out.setdefault(form, None)
+    return out
+
+
+def _glued_words(root: lxml_html.HtmlElement) -> dict[str, None]:
+    """The first word of each ``<dd>``: Pagefind joins ``<dt>Yer</dt><dd>Şişli`` into one word, "yerşişli",
+    so without this copy the first word of every metadata value could not be found."""
+    out: dict[str, None] = {}
+    for dd in root.xpath(".//dd"):
+        words = _words(" ".join(dd.itertext()))
+        if words:
+            out.setdefault(turkish_lower(words[0]), None)
+    return out
 
 
 def looks_turkish(text: str) -> bool:
     """Whether a page is in Turkish, for callers that do not say: letters only Turkish uses are frequent."""
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(len, WORD.findall(text)))
     marked = sum(text.count(ch) for ch in "ıİşŞğĞ")
     return letters > 0 and marked / letters > 0.005
 
@@ -172,7 +200,7 @@ def index_block(article_html: str, lang: str | None = None) -> str:
     text = " ".join(root.itertext())
     turkish = looks_turkish(text) if lang is None else lang == "tr"
     metadata = _metadata(root)
-    body_forms = _variants(_words(text), turkish)
+    body_forms = _glued_words(root) | _variants(_words(text), turkish)
     meta_words = [w for label in metadata for w in _words(label)]
     meta_forms = {w: None for w in meta_words} | _variants(meta_words, turkish)
     if not body_forms and not meta_forms:

@@ -223,9 +223,11 @@
     var parts = excerptParts(data.excerpt);
     var firstMark = parts.findIndex(function (p) { return p.mark; });
     if (cut < 0 || firstMark < 0) { return parts; }
-    var before = parts.slice(0, firstMark).map(function (p) { return p.text; }).join("");
-    var at = data.content.indexOf(before.slice(-40)) + Math.min(before.length, 40);
-    if (before.indexOf(FOLDED_MARK) < 0 && at < cut) { return parts; }  // the match is in the page's own text
+    // Where the excerpt lies: found by its own first 60 characters (a short prefix such as "Türkçe " also
+    // occurs in the page's text while the excerpt comes from the hidden copy).
+    var whole = parts.map(function (p) { return p.text; }).join("");
+    var at = whole.indexOf(FOLDED_MARK) >= 0 ? cut : data.content.indexOf(whole.slice(0, 60));
+    if (at >= 0 && at < cut) { return parts; }  // the match is in the page's own text
     var own = data.content.slice(0, cut);
     var folded = Array.prototype.map.call(own, function (c) { var f = window.mpcText.fold(c); return f.length === 1 ? f : c; }).join("");
     var hit = -1, length = 0;
