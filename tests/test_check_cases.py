@@ -6,9 +6,12 @@ from that one thing.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import VALID_PRACTICE, VALID_TWIN, Hub
+from mpchub.rules import RULES
 
 P = "practices/ornek-uygulama.md"
 T = "practices/ornek-uygulama.en.md"
@@ -27,7 +30,18 @@ def only_error(hub: Hub, relpath: str = P) -> str:
     assert len(errors) == 1, "\n".join(result.lines)
     assert errors[0].startswith(relpath + ":"), errors[0]
     assert "Traceback" not in result.out + result.err
-    return errors[0]
+    return without_rule(errors[0])
+
+
+RULE_SUFFIX = re.compile(r" \[(MPC\d{3}) ([a-z-]+)\]$")
+
+
+def without_rule(line: str) -> str:
+    """The line without its ``[MPC045 unknown-key]`` suffix, after checking that the id is the rule's own."""
+    match = RULE_SUFFIX.search(line)
+    assert match, f"no rule id at the end of {line!r}"
+    assert RULES[match.group(2)].id == match.group(1), line
+    return line[: match.start()]
 
 
 def test_valid_record_passes(hub: Hub) -> None:
@@ -204,7 +218,7 @@ def test_duplicate_id(hub: Hub) -> None:
     assert result.exit_code == 1
     assert (
         "publications/ornek-uygulama.md:2:5: error: id: duplicate id 'ornek-uygulama': "
-        "practices/ornek-uygulama.md already uses it; ids must be unique across all collections"
+        "practices/ornek-uygulama.md already uses it; ids must be unique across all collections [MPC090 duplicate-id]"
     ) in result.lines
 
 
@@ -224,7 +238,7 @@ def test_reference_to_missing_record(hub: Hub) -> None:
     line = next(x for x in hub.check().lines if x.startswith(P))
     assert line == (
         f"{P}:29:21: error: related_practices[0]: 'ornek-uygulamaa' is not the id of any record "
-        "in practices/ (did you mean 'ornek-uygulamaa-degil'?)"  # never the record's own id
+        "in practices/ (did you mean 'ornek-uygulamaa-degil'?) [MPC092 reference]"  # never the record's own id
     )
 
 
@@ -299,7 +313,8 @@ def test_twin_missing_an_optional_translation_is_a_warning(hub: Hub) -> None:
     result = hub.check()
     assert result.exit_code == 0
     assert result.lines == [
-        f"{T}:1:1: warning: context: 'context' is filled in the Turkish master but not translated in this twin"
+        f"{T}:1:1: warning: context: 'context' is filled in the Turkish master but not translated in this twin "
+        "[MPC095 untranslated-field]"
     ]
 
 

@@ -55,16 +55,20 @@ def test_github_annotations(hub: Hub) -> None:
     hub.write(P, BROKEN)
     result = hub.check("--format", "github")
     assert result.lines == [
-        f"::error file={P},line=16,col=10,title=mpchub unknown-key::themes[0]: 'egitimm' is not a theme "
+        f"::error file={P},line=16,col=10,title=mpchub MPC045 unknown-key::themes[0]: 'egitimm' is not a theme "
         "(did you mean 'education'?); allowed: the keys in vocabularies/themes.yml"
     ]
 
 
 def test_github_annotation_escapes_newlines_and_percent(hub: Hub) -> None:
-    hub.write(P, VALID_PRACTICE.replace("district: Şişli", "district: '%0A'\ndistrict_x: 1"))
+    """A field name with '%0A' and a line break must not end the annotation or forge a second one."""
+    hub.write(P, VALID_PRACTICE.replace("district: Şişli", 'district: Şişli\n"x%0A::error file=y::forged\\nz": 1'))
     result = hub.check("--format", "github")
-    assert all("\n" not in line for line in result.lines)
-    assert all(line.startswith("::error file=") for line in result.lines)
+    assert result.exit_code == 1
+    assert len(result.out.rstrip("\n").split("\n")) == 1, result.out  # one problem, one physical line
+    (line,) = result.lines
+    assert line.startswith(f"::error file={P},line=11,col=1,title=mpchub MPC041 unknown-field::"), line
+    assert "unknown field 'x%250A::error file=y::forged%0Az'" in line  # '%' escaped first, then the line break
 
 
 def test_json_format(hub: Hub) -> None:
@@ -81,6 +85,7 @@ def test_json_format(hub: Hub) -> None:
             "vocabularies/themes.yml",
             "severity": "error",
             "rule": "unknown-key",
+            "rule_id": "MPC045",
         }
     ]
     assert result.err == ""  # JSON output stays machine-readable: no summary line

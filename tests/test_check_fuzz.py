@@ -3,54 +3,66 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, VALID_PRACTICE, VALID_TWIN, run_cli
+from mpchub.body import render
 from mpchub.corpus import load_corpus
+from mpchub.problems import Problem
 from mpchub.project import Project
+from mpchub.rules import UNKNOWN
 from mpchub.schemas import SchemaSet
+from test_security_body import BODIES, assert_inert
 
-FUZZ_ROOT = Path("/tmp") / f"mpchub-fuzz-{id(object())}"
-
-
-def _project() -> tuple[Project, SchemaSet]:
-    if not FUZZ_ROOT.exists():
-        for folder in ("schemas", "vocabularies"):
-            shutil.copytree(REPO / folder, FUZZ_ROOT / folder)
-        (FUZZ_ROOT / "practices").mkdir()
-    project = Project(FUZZ_ROOT)
-    return project, SchemaSet(project)
-
-
-PROJECT, SCHEMAS = _project()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _check(master: bytes, twin: bytes | None = None) -> list:
-    folder = FUZZ_ROOT / "practices"
-    for old in folder.iterdir():
-        old.unlink()
-    (folder / "ornek-uygulama.md").write_bytes(master)
-    if twin is not None:
-        (folder / "ornek-uygulama.en.md").write_bytes(twin)
-    return load_corpus(PROJECT, SCHEMAS).problems
+@dataclass
+class FuzzHub:
+    """A scratch hub made once per module (inside pytest's temporary folder, never at import time)."""
+
+    project: Project
+    schemas: SchemaSet
+
+    def check(self, master: bytes, twin: bytes | None = None) -> list[Problem]:
+        folder = self.project.root / "practices"
+        for old in folder.iterdir():
+            old.unlink()
+        (folder / "ornek-uygulama.md").write_bytes(master)
+        if twin is not None:
+            (folder / "ornek-uygulama.en.md").write_bytes(twin)
+        problems = load_corpus(self.project, self.schemas).problems
+        assert all(p.rule_id != UNKNOWN for p in problems), [p.rule for p in problems]  # every rule has an id
+        return problems
+
+
+@pytest.fixture(scope="module")
+def fuzz(tmp_path_factory: pytest.TempPathFactory) -> FuzzHub:
+    root = tmp_path_factory.mktemp("fuzz-hub")
+    for folder in ("schemas", "vocabularies"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "practices").mkdir()
+    project = Project(root)
+    return FuzzHub(project, SchemaSet(project))
 
 
 @SETTINGS
 @given(st.binary(max_size=2000))
-def test_arbitrary_bytes_never_crash(data: bytes) -> None:
-    problems = _check(data)
+def test_arbitrary_bytes_never_crash(fuzz: FuzzHub, data: bytes) -> None:
+    problems = fuzz.check(data)
     assert problems, "arbitrary bytes are not a valid record"
     assert all(p.line >= 1 and p.column >= 1 and p.message for p in problems)
 
 
 @SETTINGS
 @given(st.text(max_size=1500))
-def test_arbitrary_text_after_fence_never_crashes(text: str) -> None:
-    problems = _check(("---\n" + text + "\n---\n\nGövde.\n").encode("utf-8", "surrogatepass"))
+def test_arbitrary_text_after_fence_never_crashes(fuzz: FuzzHub, text: str) -> None:
+    problems = fuzz.check(("---\n" + text + "\n---\n\nGövde.\n").encode("utf-8", "surrogatepass"))
     assert all(p.message for p in problems)
 
 
@@ -79,10 +91,10 @@ def _mangle(text: str, data: st.DataObject) -> str:
 
 @SETTINGS
 @given(st.data())
-def test_mangled_records_never_crash(data: st.DataObject) -> None:
+def test_mangled_records_never_crash(fuzz: FuzzHub, data: st.DataObject) -> None:
     master = _mangle(VALID_PRACTICE, data)
     twin = _mangle(VALID_TWIN, data) if data.draw(st.booleans()) else None
-    problems = _check(master.encode("utf-8", "surrogatepass"), twin and twin.encode("utf-8", "surrogatepass"))
+    problems = fuzz.check(master.encode("utf-8", "surrogatepass"), twin and twin.encode("utf-8", "surrogatepass"))
     assert all(p.message and p.line >= 1 for p in problems)
 
 
@@ -98,3 +110,14 @@ def test_cli_on_garbage_exits_1_with_messages(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert len(result.lines) >= 3
     assert "Traceback" not in result.out + result.err
+
+
+@SETTINGS
+@given(BODIES)
+def test_arbitrary_bodies_through_the_loader(fuzz: FuzzHub, text: str) -> None:
+    """Bodies with HTML, entities, control characters and nesting: located problems, or a body that renders inert."""
+    front = VALID_PRACTICE.split("\n---\n", 1)[0] + "\n---\n\n"
+    problems = fuzz.check((front + text).encode("utf-8", "surrogatepass"))
+    assert all(p.line >= 1 and p.column >= 1 and p.message for p in problems)
+    if not any(p.is_error for p in problems):
+        assert_inert(render(text).html)

@@ -83,6 +83,8 @@ def _rule(kind: str, node: Schema) -> str:
     return {
         "Type": "type", "Pattern": "format", "MinItems": "too-few", "MaxItems": "too-many",
         "UniqueItems": "repeated", "MinLength": "too-short", "MaxLength": "too-long",
+        "Minimum": "out-of-range", "Maximum": "out-of-range", "ExclusiveMinimum": "out-of-range",
+        "ExclusiveMaximum": "out-of-range",
     }.get(kind, "schema")  # fmt: skip
 
 

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from mpchub.rules import rule_id
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -30,9 +32,21 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    @property
+    def rule_id(self) -> str:
+        """The rule's stable id (``MPC045``), listed with the rule in the field reference."""
+        return rule_id(self.rule)
+
+    @property
+    def rule_label(self) -> str:
+        return f"{self.rule_id} {self.rule}" if self.rule else self.rule_id
+
     def as_text(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {where}{self.message} [{self.rule_label}]"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "rule_id": self.rule_id}
 
     def as_github(self) -> str:
         # Workflow-command escaping: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
@@ -43,7 +57,7 @@ class Problem:
             return data(value).replace(":", "%3A").replace(",", "%2C")
 
         where = f"{self.field}: " if self.field else ""
-        title = f"mpchub {self.rule}" if self.rule else "mpchub"
+        title = f"mpchub {self.rule_label}"
         return (
             f"::{self.severity} file={prop(self.path)},line={self.line},col={self.column},"
             f"title={prop(title)}::{data(where + self.message)}"
@@ -54,6 +68,6 @@ def format_problems(problems: Iterable[Problem], style: str) -> str:
     """Render problems as ``text`` (one line each), ``github`` annotations or a ``json`` list."""
     items = sorted(problems)
     if style == "json":
-        return json.dumps([asdict(p) for p in items], ensure_ascii=False, indent=2)
+        return json.dumps([p.as_dict() for p in items], ensure_ascii=False, indent=2)
     render = Problem.as_github if style == "github" else Problem.as_text
     return "\n".join(render(p) for p in items)

@@ -7,6 +7,7 @@ cannot fall out of step with what ``mpchub check`` accepts.
 from __future__ import annotations
 
 from mpchub.project import COLLECTIONS
+from mpchub.rules import RULES
 from mpchub.schemas import FieldSpec, SchemaSet, iter_fields
 
 WORDS = {
@@ -131,3 +132,17 @@ def render(schemas: SchemaSet, lang: str) -> str:
         lines.append("")
     lines += vocabulary_tables(schemas, lang)
     return "\n".join(lines)
+
+
+RULE_WORDS = {
+    "tr": ("Kural", "Ad", "Ne denetlenir", "`mpchub check` her iletinin sonunda kuralın kimliğini ve adını yazar."),
+    "en": ("Rule", "Name", "What is checked", "`mpchub check` ends every message with the rule's id and name."),
+}
+
+
+def check_rules_table(lang: str) -> str:
+    """The rules of ``mpchub check`` as a Markdown table, for the field reference (ids never change)."""
+    rule, name, what, intro = RULE_WORDS[lang]
+    rows = [intro, "", f"| {rule} | {name} | {what} |", "|---|---|---|"]
+    rows += [f"| `{r.id}` | `{r.name}` | {_cell(getattr(r, lang))} |" for r in RULES.values()]
+    return "\n".join(rows) + "\n"

@@ -175,7 +175,7 @@ class _Builder:
         result: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == _PLAIN and key_node.value == "<<"):
                 raise _error(
                     "YAML merge keys (<<) are not allowed in records: write the fields out", key_node, "yaml-merge"
                 )

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mpchub.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from mpchub.corpus import load_corpus
 from mpchub.problems import format_problems
 from mpchub.project import Project
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
