@@ -218,14 +218,10 @@ def test_one_engine_for_every_box(page: Page, site_url: str) -> None:
     home.locator("input").fill("sentetik istanbul")
     home.locator("input").press("Enter")
     expect(page.locator(".mpc-search")).to_be_visible()
-    page.wait_for_function(
-        "document.querySelector('.mpc-search__results').getAttribute('data-query') === 'sentetik istanbul'"
-    )
+    page.wait_for_function(SHOWN, arg="sentetik istanbul")
     links = page.eval_on_selector_all(".mpc-search__results a", "links => links.map(a => a.getAttribute('href'))")
     assert links == header
     api = page.evaluate("() => window.mpcSearch.query('sentetik istanbul').then(r => r.map(x => x.url))")
     assert api == header
     page.goto(site_url + "about/?search=sentetik%20istanbul")
-    page.wait_for_function(
-        "document.querySelector('.mpc-search__results').getAttribute('data-query') === 'sentetik istanbul'"
-    )
+    page.wait_for_function(SHOWN, arg="sentetik istanbul")
