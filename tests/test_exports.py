@@ -14,6 +14,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
 import jsonschema
@@ -211,7 +212,7 @@ def test_datapackage_is_valid_and_describes_every_download(out):
     on_disk = {
         p.relative_to(out / hub.DATA_DIR).as_posix()
         for p in (out / hub.DATA_DIR).rglob("*")
-        if p.is_file() and "cite" not in p.parts and p.name != "datapackage.json"
+        if p.is_file() and p.name != "datapackage.json"
     }
     assert described == on_disk
     assert package["homepage"] == SITE_URL
@@ -290,13 +291,15 @@ def all_records(corpus):
 
 
 def test_csl_json_files_render_to_the_ready_citation(corpus, out):
-    for record in all_records(corpus):
+    for collection in COLLECTIONS:
         for lang in ("tr", "en"):
-            items = read_json(out / hub.citation_file(record.collection, record.slug, lang, "csl.json"))
-            CiteProcJSON(items)  # citeproc-py accepts it
-            assert citations.render(items[0], lang) == citations.render(
-                citations.csl_item(record, lang, SITE_URL), lang
-            )
+            items = read_json(out / hub.citations_file(collection, lang, "csl.json"))
+            assert [i["id"] for i in items] == [f"{collection.name}-{r.slug}" for r in corpus.of(collection.name)]
+            CiteProcJSON(items)  # citeproc-py accepts the whole file
+            for item, record in zip(items, corpus.of(collection.name), strict=True):
+                assert citations.render(item, lang) == citations.render(
+                    citations.csl_item(record, lang, SITE_URL), lang
+                )
 
 
 def test_ready_citation_is_apa_in_the_page_language(corpus):
@@ -313,38 +316,63 @@ def test_ready_citation_is_apa_in_the_page_language(corpus):
 
 @pytest.mark.filterwarnings("ignore:Unsupported BibTeX field")  # url, langid, howpublished: biblatex fields
 def test_bibtex_reads_back_with_citeproc(corpus, out):
-    for record in all_records(corpus):
-        path = out / hub.citation_file(record.collection, record.slug, "tr", "bib")
-        entries = BibTeX(str(path), encoding="utf-8")
-        (key,) = list(entries)
-        item = citations.csl_item(record, "tr", SITE_URL)
-        assert key == item["id"].lower()
-        parsed = entries[key]
-        assert str(parsed["title"]).replace("{", "").replace("}", "") == item["title"]
-        assert len(parsed["author"]) == len(item["author"])
-        assert str(parsed["issued"]["year"]) == str(item["issued"]["date-parts"][0][0])
+    for collection in COLLECTIONS:
+        entries = BibTeX(str(out / hub.citations_file(collection, "tr", "bib")), encoding="utf-8")
+        assert len(entries) == len(corpus.of(collection.name))
+        for record in corpus.of(collection.name):
+            item = citations.csl_item(record, "tr", SITE_URL)
+            parsed = entries[item["id"].lower()]
+            assert str(parsed["title"]).replace("{", "").replace("}", "") == item["title"]
+            assert len(parsed["author"]) == len(item["author"])
+            assert str(parsed["issued"]["year"]) == str(item["issued"]["date-parts"][0][0])
 
 
-def test_ris_has_every_tag_line_and_one_record(corpus, out):
-    for record in all_records(corpus):
-        text = (out / hub.citation_file(record.collection, record.slug, "en", "ris")).read_bytes().decode("utf-8")
+def test_ris_has_every_tag_line_and_one_record_each(corpus, out):
+    for collection in COLLECTIONS:
+        text = (out / hub.citations_file(collection, "en", "ris")).read_bytes().decode("utf-8")
         lines = text.split("\r\n")[:-1]
-        tags = [line[:2] for line in lines]
         assert all(line[2:6] == "  - " for line in lines)
-        assert tags[0] == "TY" and tags[-1] == "ER" and tags.count("TY") == 1
-        item = citations.csl_item(record, "en", SITE_URL)
-        assert tags.count("AU") == len(item["author"])
-        assert f"TI  - {item['title']}" in lines
+        tags = [line[:2] for line in lines]
+        assert tags.count("TY") == tags.count("ER") == len(corpus.of(collection.name))
+        for record in corpus.of(collection.name):
+            item = citations.csl_item(record, "en", SITE_URL)
+            assert f"TI  - {item['title']}" in lines
 
 
-def test_citation_block_escapes_contributor_text_and_links_its_files(corpus):
-    block = citation_html(corpus.records["practice"]["xss-deneme"], "en")
+def data_links(block: str) -> dict[str, tuple[str, str]]:
+    """name → (download file name, decoded content) of a citation block's data: links."""
+    found = {}
+    for a in BeautifulSoup(block, "html.parser").find_all("a"):
+        head, _, payload = a["href"].partition(",")
+        assert head.startswith("data:") and head.endswith(";charset=utf-8")
+        assert all(c.isascii() and c not in "<>\"' " for c in payload)
+        found[a.get_text()] = (a["download"], unquote(payload))
+    return found
+
+
+def test_citation_block_escapes_contributor_text_and_offers_its_files(corpus):
+    record = corpus.records["practice"]["xss-deneme"]
+    block = citation_html(record, "en")
     soup = BeautifulSoup(block, "html.parser")
     assert not soup.find("img") and not soup.find("b") and not soup.find(attrs={"onmouseover": True})
     assert "<img src=x onerror=alert(1)>" in soup.get_text()
-    hrefs = [a["href"] for a in soup.find_all("a")]
-    assert hrefs == [f"../../../data/cite/practices/xss-deneme.en.{ext}" for ext in ("bib", "ris", "csl.json")]
     assert soup.find("i")  # APA's italic title survives
+    links = data_links(block)
+    assert list(links) == ["BibTeX", "RIS", "CSL-JSON"]
+    item = citations.without_abstract(citations.csl_item(record, "en", None))
+    assert links["CSL-JSON"] == ("xss-deneme.en.csl.json", citations.csl_json([item]))
+    assert links["BibTeX"][1] == citations.bibtex(item) and links["RIS"][1] == citations.ris(item)
+
+
+@pytest.mark.filterwarnings("ignore:Unsupported BibTeX field")
+def test_a_page_citation_download_reads_back(corpus, tmp_path):
+    record = corpus.records["publication"]["ornek-rapor"]
+    links = data_links(citation_html(record, "tr"))
+    path = tmp_path / links["BibTeX"][0]
+    path.write_text(links["BibTeX"][1], encoding="utf-8")
+    (entry,) = BibTeX(str(path), encoding="utf-8").values()
+    assert str(entry["title"]).strip("{}") == "Örnek Rapor"
+    assert list(entry["ISBN"]) == ["978-605-83293-4-8"]
 
 
 # --- JSON-LD -------------------------------------------------------------------------------------------------

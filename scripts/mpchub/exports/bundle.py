@@ -86,7 +86,7 @@ def collection_json(
     }
 
 
-def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_record: bool = True) -> ExportBundle:
+def build_exports(corpus: Corpus, site_url: str | None = None) -> ExportBundle:
     """Render every download, schema, feed, citation file and the data package of ``corpus``."""
     bundle = ExportBundle()
     files = bundle.files
@@ -105,17 +105,14 @@ def build_exports(corpus: Corpus, site_url: str | None = None, citations_per_rec
         files[hub.schema_file(collection, neutral=True)] = _json(
             model.neutral_file_schema(corpus.schemas, collection), True
         )
-        if citations_per_record:
-            for record in corpus.of(collection.name):
-                for lang in hub.LANGUAGES:
-                    item = citations.csl_item(record, lang, site_url)
-                    files[hub.citation_file(collection, record.slug, lang, "bib")] = citations.bibtex(item).encode()
-                    files[hub.citation_file(collection, record.slug, lang, "ris")] = citations.ris(item).encode()
-                    files[hub.citation_file(collection, record.slug, lang, "csl.json")] = _json([item])
+        for lang in hub.LANGUAGES:
+            items = [citations.csl_item(r, lang, site_url) for r in records]
+            for extension, _name, _mediatype, write in citations.FORMATS:
+                files[hub.citations_file(collection, lang, extension)] = write(items).encode("utf-8")
     history = read_history(corpus.project.root, [c.folder for c in COLLECTIONS])
     for lang in hub.LANGUAGES:
         files[hub.feed_file(lang)] = feeds.feed(corpus, lang, site_url, history)
-    package = datapackage(corpus, {k: v for k, v in files.items() if k.startswith(hub.DATA_DIR + "/")})
+    package = datapackage(corpus, files)
     if site_url:
         package["homepage"] = site_url
     else:
@@ -132,12 +129,7 @@ def site_paths(corpus: Corpus) -> set[str]:
         paths |= {hub.collection_file(collection, lang, ext) for lang in (*hub.LANGUAGES, None) for ext in ("json",)}
         paths |= {hub.collection_file(collection, lang, "csv") for lang in hub.LANGUAGES}
         paths |= {hub.schema_file(collection, neutral) for neutral in (False, True)}
-        for record in corpus.of(collection.name):
-            paths |= {
-                hub.citation_file(collection, record.slug, lang, ext)
-                for lang in hub.LANGUAGES
-                for ext in ("bib", "ris", "csl.json")
-            }
+        paths |= {hub.citations_file(collection, lang, f[0]) for lang in hub.LANGUAGES for f in citations.FORMATS}
     return paths
 
 

@@ -13,7 +13,9 @@ publisher, year, ISBN of the edition in the page's language).
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -219,3 +221,21 @@ def ris(item: dict[str, Any]) -> str:
         lines.append(("AB", item["abstract"]))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
+
+
+def without_abstract(item: dict[str, Any]) -> dict[str, Any]:
+    """The item a record page offers for download: the abstract is on the page already, and leaving it out
+    halves the page's citation links (the collection files keep it)."""
+    return {k: v for k, v in item.items() if k != "abstract"}
+
+
+def csl_json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+# The three download formats: (extension, display name, media type, writer of one or more items).
+FORMATS: tuple[tuple[str, str, str, Callable[[list[dict[str, Any]]], str]], ...] = (
+    ("bib", "BibTeX", "application/x-bibtex", lambda items: "\n".join(bibtex(i) for i in items)),
+    ("ris", "RIS", "application/x-research-info-systems", lambda items: "".join(ris(i) for i in items)),
+    ("csl.json", "CSL-JSON", "application/vnd.citationstyles.csl+json", csl_json),
+)

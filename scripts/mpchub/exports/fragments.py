@@ -9,6 +9,7 @@ that the site works under any sub-path.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -21,7 +22,7 @@ from . import citations, hub, jsonld
 from .strings import t
 from .templates import template
 
-FORMATS = {"json": "JSON", "csv": "CSV"}
+FORMATS = {"json": "JSON", "csv": "CSV", **{ext: name for ext, name, _type, _write in citations.FORMATS}}
 
 
 def _link(here: str, lang: str, site_path: str) -> str:
@@ -39,6 +40,19 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
                 rows.append(
                     {
                         "contents": t(lang, collection.folder),
+                        "format": FORMATS[extension],
+                        "language": t(lang, f"lang_{file_lang}"),
+                        "href": _link(here, lang, path),
+                        "name": path.rsplit("/", 1)[1],
+                        "count": count,
+                    }
+                )
+        for extension, _name, _type, _write in citations.FORMATS:
+            for file_lang in hub.LANGUAGES:
+                path = hub.citations_file(collection, file_lang, extension)
+                rows.append(
+                    {
+                        "contents": t(lang, collection.folder) + " — " + t(lang, "cite_heading").lower(),
                         "format": FORMATS[extension],
                         "language": t(lang, f"lang_{file_lang}"),
                         "href": _link(here, lang, path),
@@ -89,11 +103,16 @@ def citation_html(record: Record, lang: str, site_url: str | None = None, headin
     """The citation block of a record page: the ready citation and the BibTeX, RIS and CSL-JSON files.
 
     ``heading=False`` leaves out the section and its heading, for a row of the record's facts panel."""
-    here = f"{record.collection.folder}/{record.slug}"
     item = citations.csl_item(record, lang, site_url)
+    offered = citations.without_abstract(item)
     downloads = [
-        {"href": _link(here, lang, hub.citation_file(record.collection, record.slug, lang, ext)), "name": name}
-        for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON"))
+        {
+            # percent-encoded to plain ASCII: nothing a contributor wrote can leave the attribute
+            "href": f"data:{mediatype};charset=utf-8,{quote(write([offered]), safe='')}",
+            "file": f"{record.slug}.{lang}.{extension}",
+            "name": name,
+        }
+        for extension, name, mediatype, write in citations.FORMATS
     ]
     return template("citation.html.j2").render(
         heading=t(lang, "cite_heading") if heading else None,

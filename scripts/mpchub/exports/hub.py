@@ -76,9 +76,12 @@ def schema_file(collection: Collection, neutral: bool) -> str:
     return f"{DATA_DIR}/schemas/{collection.folder}{'.neutral' if neutral else ''}.schema.json"
 
 
-def citation_file(collection: Collection, slug: str, lang: str, extension: str) -> str:
-    """``data/cite/practices/<slug>.tr.bib`` (also ``.ris`` and ``.csl.json``)."""
-    return f"{DATA_DIR}/cite/{collection.folder}/{slug}.{lang}.{extension}"
+def citations_file(collection: Collection, lang: str, extension: str) -> str:
+    """Every record's citation in one file: ``data/practices.tr.bib`` (also ``.ris`` and ``.csl.json``).
+
+    A record page offers its own citation as a download made in the page (a ``data:`` link), so the site
+    does not carry three small files per record and language (6,000 files at 1,000 records)."""
+    return f"{DATA_DIR}/{collection.folder}.{lang}.{extension}"
 
 
 PACKAGE_FILE = f"{DATA_DIR}/datapackage.json"

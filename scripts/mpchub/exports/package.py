@@ -13,7 +13,7 @@ from typing import Any
 from mpchub.corpus import Corpus
 from mpchub.project import COLLECTIONS, Collection
 
-from . import hub
+from . import citations, hub
 from .strings import t
 from .tables import Column, columns
 
@@ -119,6 +119,20 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                     "jsonSchema": schema[len(hub.DATA_DIR) + 1 :],
                 },
             )
+        for lang in hub.LANGUAGES:
+            for extension, name, mediatype, _write in citations.FORMATS:
+                add(
+                    hub.citations_file(collection, lang, extension),
+                    {
+                        "name": f"{collection.folder}-{lang}-{extension.replace('.', '-')}",
+                        "type": "json" if extension.endswith("json") else "file",
+                        "title": f"{_title(collection, lang)}: {name}",
+                        "description": t(lang, "citations_description", n=count, format=name),
+                        "format": extension.rsplit(".", 1)[-1],
+                        "mediatype": mediatype,
+                        "encoding": "utf-8",
+                    },
+                )
         for neutral in (False, True):
             path = hub.schema_file(collection, neutral)
             add(
