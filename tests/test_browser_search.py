@@ -225,3 +225,13 @@ def test_one_engine_for_every_box(page: Page, site_url: str) -> None:
     assert api == header
     page.goto(site_url + "about/?search=sentetik%20istanbul")
     page.wait_for_function(SHOWN, arg="sentetik istanbul")
+
+
+def test_a_missing_index_is_said_not_spun(page: Page, site_url: str) -> None:
+    page.route("**/pagefind/**", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site_url + "about/")
+    page.keyboard.press("/")
+    page.keyboard.type("istanbul")
+    expect(page.locator(".mpc-search__status")).to_have_text(
+        "Arama şu anda yapılamıyor; sayfayı yeniden yükleyip tekrar deneyin."
+    )

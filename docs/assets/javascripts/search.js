@@ -31,11 +31,13 @@
           results: "{n} sonuç", none: "Sonuç bulunamadı", more: "Daha fazla sonuç", hint: "Aramak için yazın",
           filter: "Filtrele", suggest: "Bu sayfalara göz atabilirsiniz:", catalog: "Tüm iyi uygulamalar (katalog)",
           partial: "{n} sonuç; bazıları yazdığınız kelimelerin yalnızca bir kısmını içeriyor",
+          failed: "Arama şu anda yapılamıyor; sayfayı yeniden yükleyip tekrar deneyin.",
           loading: "Aranıyor…", facets: { type: "Tür", theme: "Tema", province: "İl", group: "Hedef grup", year: "Yıl" } },
     en: { open: "Search", placeholder: "Search practices, municipalities, topics", close: "Close search",
           results: "{n} results", none: "No results", more: "More results", hint: "Type to search",
           filter: "Filter", suggest: "You can browse these pages:", catalog: "All good practices (catalogue)",
           partial: "{n} results; some contain only some of the words you typed",
+          failed: "Search is not available right now; reload the page and try again.",
           loading: "Searching…", facets: { type: "Type", theme: "Theme", province: "Province", group: "Target group", year: "Year" } }
   };
   var FACETS = ["type", "theme", "province", "group", "year"];
@@ -422,6 +424,11 @@
           list.setAttribute("aria-busy", "false");
           list.setAttribute("data-query", text);
         });
+      }).catch(function () {
+        // The index could not be loaded (offline, a broken deployment): say so rather than spin.
+        if (ticket !== generation) { return; }
+        status.textContent = words.failed;
+        list.setAttribute("aria-busy", "false");
       });
     }
 
