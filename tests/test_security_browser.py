@@ -68,6 +68,9 @@ PAGES = [
 ]
 
 
+HOSTILE_PAGES: list[str] = []  # every page of the built site, filled by the fixture
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from browser import serve
@@ -78,6 +81,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for record in sorted((HOSTILE / "practices").glob("*.md")):
         shutil.copy(record, hub / "practices" / record.name)
     built = build(hub, base / "site")
+    HOSTILE_PAGES.extend(built.url_of(path) for path in built.html_files())
     with serve(built.site, "/hub/") as url:
         yield url
 
@@ -111,6 +115,30 @@ def test_hostile_records_run_nothing_and_load_nothing(browser, hostile_site: str
     assert ran == [], ran
     assert violations == [], violations
     assert foreign == [], foreign
+
+
+def test_every_page_loads_without_a_csp_violation_or_another_host(browser, hostile_site: str) -> None:
+    """Every page of the built site (the real docs and configuration), loaded as a visitor loads it."""
+    context = browser.new_context()
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    origin = hostile_site.split("/hub/")[0]
+    console: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:")) else None)
+    failures = {}
+    assert len(HOSTILE_PAGES) > 50
+    for path in HOSTILE_PAGES:
+        page.goto(hostile_site + path)
+        page.wait_for_load_state("load")
+        found = page.evaluate("window.__violations") + page.evaluate("window.__ran") + console + foreign
+        if found:
+            failures[path] = list(found)
+        console.clear()
+        foreign.clear()
+    context.close()
+    assert failures == {}
 
 
 def test_template_syntax_in_fields_is_text(browser, hostile_site: str) -> None:
