@@ -7,13 +7,16 @@ the exports written beside it, and served under a sub-path as GitHub Pages serve
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from mpchub import csp
 from mpchub.corpus import load_corpus
-from mpchub.exports import open_data_html, statistics_page_html, write_site_exports
+from mpchub.exports import citation_html, jsonld_html, open_data_html, statistics_page_html, write_site_exports
 from test_exports import SITE_URL, fixture_project
 
 pytestmark = pytest.mark.browser
@@ -41,6 +44,11 @@ def served(tmp_path_factory: pytest.TempPathFactory):
         page.parent.mkdir(parents=True, exist_ok=True)
         body = f"<h1>{title}</h1>{open_data_html(corpus, lang)}"
         page.write_text(SHELL.format(lang=lang, title=title, body=body), encoding="utf-8")
+    record = corpus.records["publication"]["ornek-rapor"]
+    page = site / "en" / "publications" / "ornek-rapor" / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    body = "<h1>Example</h1>" + citation_html(record, "en") + jsonld_html(corpus, record, "en", SITE_URL)
+    page.write_text(csp.apply(SHELL.format(lang="en", title="Example", body=body)), encoding="utf-8")
     with serve(site, "/hub/") as url:
         yield url
 
@@ -92,3 +100,22 @@ def test_charts_and_map_are_drawn(page, served):
     assert box and box["width"] > 600 and box["height"] > 200
     bars = page.locator("#practices-themes rect")
     assert bars.count() >= 1 and bars.first.bounding_box()["width"] > 10
+
+
+def test_citation_downloads_work_under_the_sites_content_security_policy(browser, served):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+    page.goto(served + "en/publications/ornek-rapor/")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    found = {}
+    for name in ("BibTeX", "RIS", "CSL-JSON"):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name).click()
+        found[download.value.suggested_filename] = Path(download.value.path()).read_text(encoding="utf-8")
+    context.close()
+    assert set(found) == {"ornek-rapor.en.bib", "ornek-rapor.en.ris", "ornek-rapor.en.csl.json"}
+    assert json.loads(found["ornek-rapor.en.csl.json"])[0]["title"] == "Example Report"
+    assert "TI  - Example Report" in found["ornek-rapor.en.ris"]
+    assert refused == []
