@@ -194,6 +194,18 @@ def test_csv_lists_split_back_into_the_record_values(corpus, out):
     assert rows["xss-deneme"]["title"] == "<img src=x onerror=alert(1)>"  # data stays data; escaping is for HTML
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused(tmp_path):
+    scratch = Hub(tmp_path / "hub")
+    scratch.write(
+        "practices/ornek-uygulama.md", VALID_PRACTICE.replace("title: Örnek", 'title: "=HYPERLINK(1)" # Örnek')
+    )
+    corpus = load_corpus(scratch.project)
+    assert not corpus.errors
+    (row,) = csv.DictReader(io.StringIO(tables.write_csv(corpus, COLLECTIONS[0], "tr").decode("utf-8-sig")))
+    assert row["title"] == "'=HYPERLINK(1)"
+    assert model.export_record(corpus, corpus.of("practice")[0], "tr", None)["fields"]["title"] == "=HYPERLINK(1)"
+
+
 def test_english_csv_marks_turkish_only_rows(out):
     rows = {r["id"]: r for r in read_csv(out / hub.collection_file(COLLECTIONS[0], "en", "csv"))}
     assert (rows["dil-kursu"]["language"], rows["dil-kursu"]["translated"]) == ("tr", "false")

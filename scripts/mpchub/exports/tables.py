@@ -81,10 +81,19 @@ def _values(data: Any, path: tuple[str, ...]) -> list[Any]:
     return []
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value: Any) -> str:
+    """A cell's text. A contributor's text that a spreadsheet would run as a formula (``=HYPERLINK(…)``)
+    gets a leading apostrophe, as OWASP advises against CSV injection; the JSON keeps the text as written."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return str(value)
 
 
 def cell(column: Column, entry: dict[str, Any], lang: str) -> str:
