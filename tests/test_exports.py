@@ -558,3 +558,27 @@ def test_feed_links_from_a_page_url(corpus):
     assert [link["href"] for link in head.find_all("link")] == ["../feed.xml", "../../feed.xml"]
     home = BeautifulSoup(feed_links_html("tr", page_url=""), "html.parser")
     assert [link["href"] for link in home.find_all("link")] == ["feed.xml", "en/feed.xml"]
+
+
+def test_statistics_count_as_the_site_listings_do(corpus):
+    from mpchub.site.index import SiteIndex
+
+    index = SiteIndex(corpus)
+    tables_by_id = {t.id: t for t in statistic_tables(corpus, "en")}
+    for table_id, field_name in (
+        ("practices-themes", "themes"),
+        ("practices-target-groups", "target_groups"),
+        ("practices-provinces", "province"),
+        ("practices-status", "status"),
+        ("practices-start-year", "start_year"),
+    ):
+        expected = index.facet_counts(index.practices, field_name)
+        assert {r.key: r.count for r in tables_by_id[table_id].rows} == dict(expected), table_id
+
+
+def test_untranslated_records_are_cited_and_described_in_turkish(corpus):
+    record = corpus.records["practice"]["dil-kursu"]
+    item = citations.csl_item(record, "en", SITE_URL)
+    assert (item["title"], item["language"]) == ("Dil Kursu", "tr")
+    assert jsonld.document(corpus, record, "en", SITE_URL)["inLanguage"] == "tr"
+    assert jsonld.document(corpus, corpus.records["practice"]["cami-bahcesi"], "en", SITE_URL)["inLanguage"] == "en"
