@@ -41,6 +41,9 @@ _NO_APOSTROPHES = {ord(a): None for a in APOSTROPHES}
 # Never indexed: heading anchors, the "edit" links, related-record lists, notices about the page (not its
 # content). Pagefind gets the same list (mpchub_mkdocs.pagefind); data-pagefind-ignore is honoured as well.
 IGNORED_CLASSES = ("headerlink", "md-source-file", "mpc-actions", "mpc-related", "mpc-linked", "mpc-notice")
+# Code blocks too: the Contribute page's example command ("Kadıköy Dil Kursu … istanbul") made it the
+# first answer to "istanbul dil kursu". Nobody searches the hub for a command line.
+IGNORED_ELEMENTS = ("pre",)
 
 # Starts the hidden copy. Not a word, so Pagefind does not index it, but it stays in a result's text: the
 # search box uses it to tell the page's own words from the copy when it shows an excerpt.
@@ -113,7 +116,8 @@ def search_key(word: str) -> str:
 def _own_text(root: lxml_html.HtmlElement) -> None:
     """Remove, in place, what does not belong to the page: ignored elements and hidden blocks."""
     condition = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in IGNORED_CLASSES)
-    for node in root.xpath(f".//*[@data-pagefind-ignore or @data-mpc-folded or {condition}]"):
+    elements = " or ".join(f"self::{name}" for name in IGNORED_ELEMENTS)
+    for node in root.xpath(f".//*[@data-pagefind-ignore or @data-mpc-folded or {elements} or {condition}]"):
         node.drop_tree()
 
 

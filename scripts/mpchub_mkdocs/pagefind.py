@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from mpchub import search, search_assets
 
-EXCLUDE = ", ".join(f".{name}" for name in search.IGNORED_CLASSES)
+EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS])
 
 
 def build_index(site_dir: Path) -> dict[str, int]:

@@ -281,7 +281,7 @@
       '  <div class="mpc-search__facets" id="mpc-search-facets" hidden></div>' +
       '  <p class="mpc-search__status" aria-live="polite"></p>' +
       '  <ol class="mpc-search__results" id="mpc-search-results" role="listbox"></ol>' +
-      '  <div class="mpc-search__suggestions" hidden></div>' +
+      '  <div class="mpc-search__suggestions md-typeset" hidden></div>' +
       '  <button type="button" class="md-button mpc-search__more" hidden></button>' +
       '</div>';
     document.body.appendChild(dialog);
