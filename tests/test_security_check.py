@@ -129,7 +129,7 @@ def test_file_over_one_megabyte_is_refused_unread(hub: Hub) -> None:
 
 
 def test_long_body_is_refused(hub: Hub) -> None:
-    refused(hub, VALID_PRACTICE + ("Uzun metin.\n\n" * 8_000), "characters long; the limit is 100,000: summarise")
+    refused(hub, VALID_PRACTICE + ("Uzun metin.\n\n" * 4_000), "characters long; the limit is 50,000: summarise")
 
 
 # --- silently wrong pages ----------------------------------------------------------------------------

@@ -244,6 +244,8 @@ _CLEANER = nh3.Cleaner(
 
 
 _LIST_OR_QUOTE = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)")
+_INLINE_MARKS = "*_`[]<>&"
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)[ \t]")
 _EMPHASIS_RUN = re.compile(r"(?<!\\)([*_])\1{" + str(limits.MAX_EMPHASIS_RUN) + ",}")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -271,6 +273,7 @@ def _limit_problems(source: str) -> list[BodyProblem]:
     indents: list[int] = []
     depth = {"[": 0, "(": 0}  # open brackets in the current paragraph
     paragraph = 0  # characters in the current paragraph
+    marks = 0  # inline markup characters in the current paragraph
     for number, line in enumerate(source.split("\n"), start=1):
         paragraph = 0 if not line.strip() else paragraph + len(line) + 1
         if paragraph > limits.MAX_PARAGRAPH_CHARACTERS:
@@ -295,7 +298,22 @@ def _limit_problems(source: str) -> list[BodyProblem]:
             continue
         if not line.strip():
             depth = {"[": 0, "(": 0}
+            marks = 0
             continue
+        if _LIST_ITEM.match(line):
+            marks = 0  # a list item is an inline text of its own, like a paragraph
+        marks += sum(map(line.count, _INLINE_MARKS))
+        if marks > limits.MAX_INLINE_MARKS:
+            problems.append(
+                BodyProblem(
+                    number,
+                    1,
+                    f"this paragraph has more than {limits.MAX_INLINE_MARKS:,} markup characters (* _ ` [ ] < > &): "
+                    "split it into paragraphs, or write the list as a Markdown list",
+                    "paragraph-too-long",
+                )
+            )
+            marks = -limits.MAX_BODY_CHARACTERS  # one message per paragraph
         # List and quote nesting: markers at the start of the line and indentation levels.
         markers = _LIST_OR_QUOTE.match(line)
         width = len(line) - len(line.lstrip(" \t"))

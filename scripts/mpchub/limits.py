@@ -14,10 +14,13 @@ import unicodedata
 from collections.abc import Iterator
 
 MAX_FILE_BYTES = 1_000_000  # one record file, front matter and body together (1 MB)
-MAX_BODY_CHARACTERS = 100_000  # about 15,000 words: a record summarises, the full text stays at the source
+MAX_BODY_CHARACTERS = 50_000  # about 7,500 words: a record summarises, the full text stays at the source
 # One paragraph (lines without a blank line between them). Python-Markdown's inline parser is quadratic
 # in the links and emphasis of one paragraph: 27,000 links in one took 26 s; 20,000 characters take < 1 s.
-MAX_PARAGRAPH_CHARACTERS = 20_000
+MAX_PARAGRAPH_CHARACTERS = 20_000  # a table counts as one paragraph: about 1,000 rows
+# Markup characters (* _ ` [ ] < > &) in one paragraph or list item: the inline parser's time grows with
+# their square (2,700 links in each of six paragraphs took 16 s). 300 is about 150 links or bold words.
+MAX_INLINE_MARKS = 300
 MAX_YAML_DEPTH = 12  # the schemas nest three levels (implementers[0].name); 12 leaves room for mistakes
 MAX_LIST_DEPTH = 8  # Markdown list or blockquote levels
 MAX_BRACKET_DEPTH = 8  # unclosed [ or ( in one paragraph; Python-Markdown's link parser is cubic in them

@@ -84,9 +84,9 @@ _RULES = [
     Rule("MPC065", "id-slug", "The id equals the file name", "Kimlik (id) dosya adıyla aynıdır"),
     # Body
     Rule("MPC070", "empty-body", "The body has a description", "Gövdede bir açıklama bulunur"),
-    Rule("MPC071", "body-too-long", "The body is at most 100,000 characters", "Gövde en çok 100.000 karakterdir"),
-    Rule("MPC072", "paragraph-too-long", "A paragraph is at most 20,000 characters",
-         "Bir paragraf en çok 20.000 karakterdir"),
+    Rule("MPC071", "body-too-long", "The body is at most 50,000 characters", "Gövde en çok 50.000 karakterdir"),
+    Rule("MPC072", "paragraph-too-long", "A paragraph is at most 20,000 characters and 300 markup characters",
+         "Bir paragraf en çok 20.000 karakter ve 300 biçimlendirme karakteridir"),
     Rule("MPC073", "nesting", "Lists, quotes, brackets and emphasis nest only a few levels",
          "Listeler, alıntılar, köşeli ayraçlar ve vurgular birkaç düzeyden fazla iç içe geçmez"),
     Rule("MPC074", "markdown", "The body can be rendered as Markdown", "Gövde Markdown olarak işlenebilir"),
