@@ -120,10 +120,11 @@
     });
   }
 
-  /* Among the first results (whose fragments the list loads anyway), those whose title holds more of the
-     words come first: an officer often types a practice's name ("kent mültecileri"), and Pagefind's
-     length normalisation otherwise ranks a long publication titled so below short pages that only
-     mention the words. */
+  /* Among the first results (whose fragments the list loads anyway), those whose title holds every word
+     come first, the title most nearly the query first: an officer often types a record's name ("kent
+     mültecileri"), and Pagefind's length normalisation otherwise ranks a long publication titled so below
+     short pages that only mention the words. A title with only some of the words changes nothing:
+     "şişli belediyesi" is about the implementer, not about titles containing "belediye". */
   function byTitle(hits, keys) {
     var head = hits.slice(0, PAGE);
     head.forEach(function (hit) {
@@ -131,14 +132,15 @@
       var loaded = null;
       hit.data = function () { return loaded || (loaded = load()); };
     });
+    function covers(key, word) { return word.indexOf(key) === 0 || (word.length >= 3 && key.indexOf(word) === 0); }
     return Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
       pages.forEach(function (data, i) {
         var title = window.mpcText.words(data.meta.title || "").map(function (w) {
           return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w);
         });
-        head[i].inTitle = keys.filter(function (k) {
-          return title.some(function (t) { return t.indexOf(k) === 0 || k.indexOf(t) === 0 && t.length >= 3; });
-        }).length;
+        var all = keys.length > 0 && keys.every(function (k) { return title.some(function (t) { return covers(k, t); }); });
+        var share = title.filter(function (t) { return keys.some(function (k) { return covers(k, t); }); }).length;
+        head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
       head.sort(function (a, b) { return (b.matched - a.matched) || (b.inTitle - a.inTitle) || (b.score - a.score); });
       return head.concat(hits.slice(PAGE));
