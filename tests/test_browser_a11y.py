@@ -50,6 +50,10 @@ def test_axe_finds_nothing_serious(browser: Browser, site_url: str, width: int, 
     page.goto(site_url + "practices/?theme=education")
     if found := serious_violations(axe, page):
         problems["practices/?theme=education"] = found
+    if width < 960:  # on a phone, with the filters dialog open
+        page.get_by_role("button", name="Filtreler").click()
+        if found := serious_violations(axe, page):
+            problems["practices/?theme=education (filters dialog)"] = found
     context.close()
     assert problems == {}
 

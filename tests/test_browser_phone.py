@@ -45,6 +45,10 @@ def test_no_page_scrolls_sideways(browser: Browser, site_url: str, width: int) -
         page.locator(".md-select button").first.focus()
         if found := overflow(page):
             wide[url + " (language menu open)"] = found
+    page.goto(site_url + "en/practices/?province=istanbul")
+    page.get_by_role("button", name="Filters").click()
+    if found := overflow(page):
+        wide["en/practices/ (filters dialog open)"] = found
     context.close()
     assert wide == {}
 

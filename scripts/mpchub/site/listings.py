@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -45,6 +46,8 @@ FACETS = {
         Facet("year", "year", None, "year"),
     ),
 }
+# The catalog's URL parameter for each browse kind whose key is also a catalog filter.
+BROWSE_FACETS = {"themes": "theme", "target-groups": "group", "provinces": "province", "sdgs": "sdg"}
 CATALOGS = {
     "practice": "practices/index",
     "recommendation": "recommendations/index",
@@ -143,6 +146,8 @@ class Listings:
             intro=self.intros[f"{collection}s"][lang],
             facet_groups=self.facet_groups(records, view, collection),
             showing=f"showing_{collection}",
+            collection=collection,
+            total=len(records),
             cards=self.cards(view, self.index.newest_first(records, DATE_FIELD[collection]), with_facets=True),
         )
         return Page(path, lang, heading, "listing", html=html)
@@ -180,7 +185,11 @@ class Listings:
                 view = View(self.index, lang, browse_path(browse.kind, key))
                 practices = self.index.groups[browse.kind].get(key, [])
                 others = self.index.other_groups[browse.kind].get(key, [])
-                pages.append(self.group_page(view.here, view.term(browse.vocabulary, key), practices, lang, others))
+                pages.append(
+                    self.group_page(
+                        view.here, view.term(browse.vocabulary, key), practices, lang, others, (browse.kind, key)
+                    )
+                )
         return pages
 
     def kind_title(self, kind: str, lang: str) -> str:
@@ -189,8 +198,33 @@ class Listings:
         vocabulary = next(b.vocabulary for b in BROWSES if b.kind == kind)
         return self.index.vocabularies[vocabulary].title[lang]  # type: ignore[index]
 
+    def refinements(self, view: View, practices: list[Record], kind: str, key: Any) -> dict[str, Any] | None:
+        """Links into the catalog filtered by this page's key and one more facet (its provinces, or for a
+        province its themes), so "language courses in İstanbul" is two taps from the home page."""
+        param = BROWSE_FACETS.get(kind)
+        if param is None or not practices:
+            return None
+        if kind == "provinces":
+            other, field, vocabulary, heading = "theme", "themes", "themes", "refine_by_theme"
+        else:
+            other, field, vocabulary, heading = "province", "province", "provinces", "refine_by_province"
+        counts = self.index.facet_counts(practices, field)
+        catalog = view.href(CATALOGS["practice"])
+        links = [
+            (f"{catalog}?{urlencode({param: key, other: k})}#mpc-results", label, counts[k])
+            for k, label in sort_labels(((k, view.label(vocabulary, k)) for k in counts), view.lang)
+        ]
+        # The links lead to the results (past the filters they set), as the catalog's own skip link does.
+        return {"heading": view.t(heading), "links": links, "all": f"{catalog}?{urlencode({param: key})}#mpc-results"}
+
     def group_page(
-        self, path: str, heading: str, practices: list[Record], lang: str, others: Iterable[Record] = ()
+        self,
+        path: str,
+        heading: str,
+        practices: list[Record],
+        lang: str,
+        others: Iterable[Record] = (),
+        browse: tuple[str, Any] | None = None,
     ) -> Page:
         view = View(self.index, lang, path)
         ordered = self.index.sort_by_title(practices, lang)
@@ -207,6 +241,7 @@ class Listings:
             count=len(ordered),
             practices=self.cards(view, ordered) if ordered else None,
             others=sections,
+            refine=self.refinements(view, ordered, *browse) if browse else None,
         )
         return Page(path, lang, heading, "browse", html=html)
 
