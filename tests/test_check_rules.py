@@ -72,7 +72,7 @@ class _BrokenMarkdown:
 
 
 def markdown_library_fails(hub: Hub) -> None:
-    hub.write(P, VALID_PRACTICE)
+    hub.write(P, VALID_PRACTICE.replace(BODY, "[Kaynak](https://example.org/) metni.\n"))  # a body that is rendered
     body_module._local.md = _BrokenMarkdown()  # render() drops it after the failure
 
 

@@ -293,3 +293,36 @@ def test_accepted_bodies_come_out_exactly_as_written(source: str) -> None:
         before, after = body._scan(raw), body._scan(result.html)
         assert before is not None and after is not None
         assert body._signature(before) == body._signature(after)
+
+
+PLAIN_PIECES = [
+    "#", "## ", "# ", "=", "===", "---", "***", "*", "**", "_", "__", "-", "+ ", "- ", "1. ", "12) ", "1234567890. ",
+    "> ", "|", "|:--|--:|", "    ", "  \n", "\n", "\n\n", ":", "!", "?", "~", "'", '"', "(", ")", ".", "İ", "ı", "Ş",
+    "ğ", "MPC ", "mpc-", "javascript:alert(1)", "https://e.org", "onclick=", "\t",
+]  # fmt: skip
+PLAIN = st.lists(
+    st.one_of(
+        st.sampled_from(PLAIN_PIECES),
+        st.text(alphabet=st.characters(blacklist_characters="<&[]{}`\\", blacklist_categories=["Cs"]), max_size=6),
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PLAIN)
+def test_the_checks_fast_path_finds_what_rendering_finds(source: str) -> None:
+    """``body.problems`` skips rendering for plain bodies; it must still report exactly what render does."""
+    assert [p.rule for p in body.problems(source)] == [p.rule for p in body.render(source).problems]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BODIES)
+def test_the_check_and_the_build_refuse_the_same_bodies(source: str) -> None:
+    assert body.problems(source) == body.render(source).problems
+
+
+def test_headings_that_look_like_the_sites_own_ids_get_a_prefix() -> None:
+    result = body.render("## MPC Raporu\n")
+    assert result.problems == []
+    assert result.headings == [body.Heading(2, "b-mpc-raporu", "MPC Raporu")]

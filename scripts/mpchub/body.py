@@ -42,7 +42,7 @@ from mpchub.text import toc_slugify
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences", "toc"]
 EXTENSION_CONFIGS = {
-    "toc": {"permalink": True, "slugify": toc_slugify},
+    "toc": {"permalink": True, "slugify": lambda value, separator: heading_anchor(value, separator)},
     "tables": {"use_align_attribute": True},  # align="left" instead of style="text-align: left"
     "pymdownx.highlight": {"use_pygments": False},  # <code class="language-x">: no span soup of classes
 }
@@ -95,6 +95,18 @@ CLASSES: dict[str, frozenset[str]] = {
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 LANGUAGE_CLASS = re.compile(r"^language-[a-z0-9][a-z0-9+#_-]{0,30}$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def heading_anchor(value: str, separator: str = "-") -> str:
+    """A heading's anchor: ``mpchub.text.toc_slugify``, kept out of the site's own ``mpc-`` ids.
+
+    "## MPC Raporu" would give ``mpc-raporu``, in the namespace of the page's own ids (``mpc-content``,
+    ``mpc-filters``…); such anchors get a ``b-`` prefix (b for body) instead of being refused.
+    """
+    slug = toc_slugify(value, separator)
+    return "b-" + slug if slug.startswith("mpc-") else slug
+
+
 # The ids the toc extension makes (mpchub.text.toc_slugify, with _1, _2 for repeats). Leading underscores
 # (Material's own ids, e.g. __search) and the mpc- prefix (the site's own) are never a contributor's.
 HEADING_ID = re.compile(r"^(?!mpc-)[a-z0-9]+(?:-[a-z0-9]+)*(?:_[0-9]+)?$|^_[0-9]+$")
@@ -200,7 +212,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name == "align":
         return None if value in ("left", "right", "center") else "align must be left, right or center"
     if name == "start":
-        return None if value.isdigit() and len(value) <= 6 else "start= must be a number"
+        return None if value.isdigit() else "start= must be a number"
     if name == "open":
         return None if value in ("", "open") else "open takes no value"
     return None
@@ -245,11 +257,27 @@ _CLEANER = nh3.Cleaner(
 
 _LIST_OR_QUOTE = re.compile(r"^((?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)")
 _INLINE_MARKS = "*_`[]<>&"
+_BRACKET = re.compile(r"[\[\]()]")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)[ \t]")
 _EMPHASIS_RUN = re.compile(r"(?<!\\)([*_])\1{" + str(limits.MAX_EMPHASIS_RUN) + ",}")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+_DEEP_LINE_START = re.compile(rf"^[ \t>*+\-0-9.)]{{{limits.MAX_LIST_DEPTH},}}", re.MULTILINE)
+
+
+def _may_exceed_a_line_limit(source: str) -> bool:
+    """Whole-text upper bounds for the per-line limits below: most bodies are decided here at once."""
+    if len(source) > limits.MAX_PARAGRAPH_CHARACTERS or _EMPHASIS_RUN.search(source):
+        return True
+    if sum(map(source.count, _INLINE_MARKS)) > limits.MAX_INLINE_MARKS:
+        return True
+    if source.count("[") > limits.MAX_BRACKET_DEPTH or source.count("(") > limits.MAX_BRACKET_DEPTH:
+        return True
+    # A nesting level needs one more character of indentation or a marker with its space.
+    return _DEEP_LINE_START.search(source) is not None
 
 
 def _limit_problems(source: str) -> list[BodyProblem]:
@@ -269,10 +297,14 @@ def _limit_problems(source: str) -> list[BodyProblem]:
         problems.append(BodyProblem(line, column, reason, "control-character"))
         if len(problems) >= 20:
             break
+    if not _may_exceed_a_line_limit(source):
+        return problems
     fence = ""
     indents: list[int] = []
     depth = {"[": 0, "(": 0}  # open brackets in the current paragraph
     paragraph = 0  # characters in the current paragraph
+    # Brackets can only nest too deep when there are that many of them (most bodies have a few links).
+    bracket_check = source.count("[") > limits.MAX_BRACKET_DEPTH or source.count("(") > limits.MAX_BRACKET_DEPTH
     marks = 0  # inline markup characters in the current paragraph
     for number, line in enumerate(source.split("\n"), start=1):
         paragraph = 0 if not line.strip() else paragraph + len(line) + 1
@@ -333,7 +365,8 @@ def _limit_problems(source: str) -> list[BodyProblem]:
                 )
             )
             indents.clear()
-        for column, ch in enumerate(line, start=1):
+        for bracket in _BRACKET.finditer(line) if bracket_check else ():
+            column, ch = bracket.start() + 1, bracket.group()
             if ch in "[(" and (column == 1 or line[column - 2] != "\\"):
                 depth[ch] += 1
                 if depth[ch] > limits.MAX_BRACKET_DEPTH:
@@ -489,6 +522,28 @@ def _fallback(source: str) -> str:
     """What the page shows for a body that cannot be rendered: its text, escaped, never markup."""
     parts = re.split(r"\n\s*\n", limits.without_forbidden(source))
     return "".join(f"<p>{escape(part.strip())}</p>\n" for part in parts if part.strip())
+
+
+# What plain Markdown cannot contain without one of these: raw HTML and autolinks (<), entities (&), links
+# and images ([ ]), attr_list ({ }), code and fences (` ~~~), escapes (\\), admonitions and details
+# (!!! ???), and level-1 headings (a line starting with one # — Python-Markdown needs no space after it —
+# or a === underline, also inside lists and quotes).
+_NEEDS_RENDERING = re.compile(r"[<&\[\]{}`\\]|~~~|!!!|\?\?\?|^[ \t>*+\-0-9.)]*#(?!#)|^[ \t>]*=+[ \t]*$", re.MULTILINE)
+
+
+def problems(source: str) -> list[BodyProblem]:
+    """What :func:`render` would refuse in ``source``, without rendering when nothing can be refused.
+
+    A body without any character of ``_NEEDS_RENDERING`` renders only to allowed elements (paragraphs,
+    emphasis, lists, tables with align, h2–h6 with toc anchors, rules, quotes, indented code), so its
+    only possible problems are the limits. Most bodies are such prose, and the check of 1,000 records
+    is then about as fast as before rendering existed. ``tests/test_security_body.py`` holds this to
+    account: for generated plain bodies, ``render`` never finds more than the limits.
+    """
+    found = _limit_problems(source)
+    if found or _NEEDS_RENDERING.search(source):
+        return found or render(source).problems
+    return found
 
 
 def render(source: str) -> RenderedBody:

@@ -223,7 +223,7 @@ def _body_problems(record: RecordFile) -> None:
             1,
         )
         return
-    for found in body.render(record.body).problems:  # the build renders with the same function
+    for found in body.problems(record.body):  # what body.render, used by the build, refuses
         record.problem(found.message, found.rule, record.body_line + found.line - 1, found.column)
     if PLACEHOLDER + ":" not in record.body:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -212,18 +213,18 @@ def _read_bounded(path: Path, record: RecordFile) -> bytes | None:
     never ends); the size is checked on the open file, so nothing larger than the bound is ever read.
     """
     try:
-        if path.is_symlink():
-            record.problem(
-                "symbolic links are not allowed in content folders: commit the record file itself", "symlink"
-            )
-            return None
         with open(path, "rb", opener=_open_no_follow) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 record.problem("not a regular file: a record is a Markdown text file", "not-a-file")
                 return None
             raw = handle.read(limits.MAX_FILE_BYTES + 1)
     except OSError as exc:
-        record.problem(f"cannot read the file: {exc.strerror or exc}", "read")
+        if exc.errno == errno.ELOOP or path.is_symlink():  # O_NOFOLLOW refuses a link: nothing was read
+            record.problem(
+                "symbolic links are not allowed in content folders: commit the record file itself", "symlink"
+            )
+        else:
+            record.problem(f"cannot read the file: {exc.strerror or exc}", "read")
         return None
     if len(raw) > limits.MAX_FILE_BYTES:
         record.problem(
