@@ -261,6 +261,7 @@ _BRACKET = re.compile(r"[\[\]()]")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)[ \t]")
 _EMPHASIS_RUN = re.compile(r"(?<!\\)([*_])\1{" + str(limits.MAX_EMPHASIS_RUN) + ",}")
+_EMPHASIS_STARS, _EMPHASIS_LINES = "*" * (limits.MAX_EMPHASIS_RUN + 1), "_" * (limits.MAX_EMPHASIS_RUN + 1)
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -270,7 +271,7 @@ _DEEP_LINE_START = re.compile(rf"^[ \t>*+\-0-9.)]{{{limits.MAX_LIST_DEPTH},}}", 
 
 def _may_exceed_a_line_limit(source: str) -> bool:
     """Whole-text upper bounds for the per-line limits below: most bodies are decided here at once."""
-    if len(source) > limits.MAX_PARAGRAPH_CHARACTERS or _EMPHASIS_RUN.search(source):
+    if len(source) > limits.MAX_PARAGRAPH_CHARACTERS or _EMPHASIS_STARS in source or _EMPHASIS_LINES in source:
         return True
     if sum(map(source.count, _INLINE_MARKS)) > limits.MAX_INLINE_MARKS:
         return True
@@ -528,20 +529,32 @@ def _fallback(source: str) -> str:
 # and images ([ ]), attr_list ({ }), code and fences (` ~~~), escapes (\\), admonitions and details
 # (!!! ???), and level-1 headings (a line starting with one # — Python-Markdown needs no space after it —
 # or a === underline, also inside lists and quotes).
-_NEEDS_RENDERING = re.compile(r"[<&\[\]{}`\\]|~~~|!!!|\?\?\?|^[ \t>*+\-0-9.)]*#(?!#)|^[ \t>]*=+[ \t]*$", re.MULTILINE)
+_MARKUP_CHARACTER = re.compile(r"[<&\[\]{}`\\]")
+_LEVEL_ONE_HEADING = re.compile(r"^[ \t>*+\-0-9.)]*#(?!#)|^[ \t>]*=+[ \t]*$", re.MULTILINE)
+
+
+def needs_rendering(source: str) -> bool:
+    """True unless ``source`` is plain prose (see :func:`problems`); substring tests first, for speed."""
+    return bool(
+        _MARKUP_CHARACTER.search(source)
+        or "~~~" in source
+        or "!!!" in source
+        or "???" in source
+        or (("#" in source or "=" in source) and _LEVEL_ONE_HEADING.search(source))
+    )
 
 
 def problems(source: str) -> list[BodyProblem]:
     """What :func:`render` would refuse in ``source``, without rendering when nothing can be refused.
 
-    A body without any character of ``_NEEDS_RENDERING`` renders only to allowed elements (paragraphs,
+    A body for which ``needs_rendering`` is false renders only to allowed elements (paragraphs,
     emphasis, lists, tables with align, h2–h6 with toc anchors, rules, quotes, indented code), so its
     only possible problems are the limits. Most bodies are such prose, and the check of 1,000 records
     is then about as fast as before rendering existed. ``tests/test_security_body.py`` holds this to
     account: for generated plain bodies, ``render`` never finds more than the limits.
     """
     found = _limit_problems(source)
-    if found or _NEEDS_RENDERING.search(source):
+    if found or needs_rendering(source):
         return found or render(source).problems
     return found
 
