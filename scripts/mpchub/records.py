@@ -17,7 +17,8 @@ from mpchub.project import COLLECTIONS, Collection, Project
 from mpchub.text import slugify
 
 FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>en))?\.md$")
-FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)  # opens and closes the front matter: a line of three hyphens
+FENCE_LINE = "---"  # opens and closes the front matter; writers (scaffold, from-issue) use this constant
+FENCE = re.compile(rf"^{FENCE_LINE}[ \t]*$", re.MULTILINE)  # and readers this pattern
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 # Names Windows cannot create or check out (a contributor on Windows could not clone the repository).
 WINDOWS_RESERVED = frozenset(
