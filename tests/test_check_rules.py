@@ -18,7 +18,8 @@ from conftest import REPO, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub import body as body_module
 from mpchub.corpus import load_corpus
 from mpchub.reference import check_rules_table
-from mpchub.rules import RULES, UNKNOWN, rule_id
+from mpchub.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
+from mpchub.style import style_problems
 
 P = "practices/ornek-uygulama.md"
 T = "practices/ornek-uygulama.en.md"
@@ -192,10 +193,30 @@ def test_every_rule_has_an_id_and_a_case() -> None:
     assert len(ids) == len(set(ids)) and UNKNOWN not in ids
 
 
+STYLE_CASES = {  # mpchub.style's rules, triggered in a record's text
+    "tdk-is-birligi": "Belediye ile işbirliği yapıldı.",
+    "legal-term-temporary-protection": "Geçici koruma altındaki aileler.",
+    "apostrophe-institution": "Şişli Belediyesi'nin ekibi.",
+    "tdk-circumflex": "Acil durum halinde aranır.",
+    "apostrophe-place-name": "Kurslar Bursada yapıldı.",
+    "institution-after-2021": "Göç İdaresi Genel Müdürlüğü ile.",
+}
+for _name, _sentence in STYLE_CASES.items():
+    CASES[_name] = body(_sentence + "\n")
+CASES["institution-after-2021"] = lambda hub: hub.write(  # the record must be dated after the renaming
+    P,
+    VALID_PRACTICE.replace("start_date: 2019-05", "start_date: 2023-05")
+    .replace("end_date: 2021", "end_date: 2024")
+    .replace(BODY, STYLE_CASES["institution-after-2021"] + "\n"),
+)
+
+
 @pytest.mark.parametrize("rule", sorted(CASES))
 def test_rule_case_reports_that_rule(hub: Hub, rule: str) -> None:
     CASES[rule](hub)
     problems = load_corpus(hub.project).problems
+    if rule in STYLE_RULES:  # mpchub.style runs beside the check: ask it directly
+        problems = [p for record in load_corpus(hub.project).files for p in style_problems(record)]
     assert rule in {p.rule for p in problems}, [(p.rule, p.message) for p in problems]
     assert all(rule_id(p.rule) != UNKNOWN for p in problems), [p.rule for p in problems]
     found = next(p for p in problems if p.rule == rule)

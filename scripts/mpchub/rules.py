@@ -111,7 +111,30 @@ _RULES = [
          "Eş, ana dosyada doldurulan alanları çevirir (uyarı)"),
     Rule("MPC096", "twin-items", "Translated lists have the master's number of items (warning)",
          "Çevrilen listeler ana dosyadakiyle aynı sayıda öğe taşır (uyarı)"),
+    # Turkish style (mpchub.style): warnings, never errors
+    Rule("MPC100", "tdk-is-birligi", "'iş birliği' in two words (TDK) (warning)",
+         "'iş birliği' iki sözcükle yazılır (TDK) (uyarı)"),
+    Rule("MPC101", "legal-term-temporary-protection", "'geçici koruma kapsamında', the legal term (warning)",
+         "Yasal terim 'geçici koruma kapsamında'dır (uyarı)"),
+    Rule("MPC102", "apostrophe-institution", "No apostrophe before suffixes of institution names (warning)",
+         "Kurum adlarına gelen ekler kesme işaretiyle ayrılmaz (uyarı)"),
+    Rule("MPC103", "tdk-circumflex", "'hâlinde', 'merkezî' with a circumflex (TDK) (warning)",
+         "'hâlinde', 'merkezî' düzeltme işaretiyle yazılır (TDK) (uyarı)"),
+    Rule("MPC104", "apostrophe-place-name", "An apostrophe before suffixes of place names (warning)",
+         "Yer adlarına gelen ekler kesme işaretiyle ayrılır (uyarı)"),
+    Rule("MPC105", "institution-after-2021", "Göç İdaresi Başkanlığı after 29 October 2021 (warning)",
+         "29 Ekim 2021'den sonra Göç İdaresi Başkanlığı (uyarı)"),
 ]  # fmt: skip
+STYLE_RULES = frozenset(
+    {
+        "tdk-is-birligi",
+        "legal-term-temporary-protection",
+        "apostrophe-institution",
+        "tdk-circumflex",
+        "apostrophe-place-name",
+        "institution-after-2021",
+    }
+)  # reported by mpchub.style; listed here so that their messages carry an id too
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in _RULES}
 UNKNOWN = "MPC000"
