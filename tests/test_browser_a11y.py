@@ -8,10 +8,21 @@ are printed so they are seen.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from sites import REPO_URL, make_fixture_hub
 from visitor_view import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -95,3 +106,123 @@ def test_the_colour_scheme_toggle_is_named_and_works_by_keyboard(browser: Browse
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == names[2]  # says what comes next
     context.close()
+
+
+# --- the 404 page, as GitHub Pages serves it: at any missing address, at any depth --------------------------
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site's 404.html, with status 404, for any missing file, as GitHub Pages does."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "hub" / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def pages_server(site: Path, scratch: Path) -> Iterator[str]:
+    root = scratch / "pages-root"
+    root.mkdir(exist_ok=True)
+    if not (root / "hub").exists():
+        (root / "hub").symlink_to(site, target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hub/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_without_site_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site built as a contributor builds it locally: no SITE_URL (mkdocs.yml's default)."""
+    base = tmp_path_factory.mktemp("no-site-url")
+    root = make_fixture_hub(base / "hub")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"REPO_URL": REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(base / "site"),
+    ]
+    process = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root, timeout=600)
+    assert process.returncode == 0, process.stdout + process.stderr
+    return base / "site"
+
+
+@pytest.mark.parametrize("built", ["with SITE_URL", "without SITE_URL"])
+def test_the_404_page_is_styled_bilingual_and_its_links_work_at_any_depth(
+    browser: Browser, fixture_site, site_without_site_url: Path, tmp_path: Path, built: str
+) -> None:
+    site = fixture_site.site if built == "with SITE_URL" else site_without_site_url
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    failed: list[str] = []
+    page.on(
+        "response",
+        lambda r: (
+            failed.append(f"{r.url} {r.status}") if r.status >= 400 and r.request.resource_type != "document" else None
+        ),
+    )
+    with pages_server(site, tmp_path) as url:
+        # "nope" says nothing of where the site's root is; without SITE_URL the 404 page learns it from a
+        # page of the site seen earlier in the tab (a broken link followed from the site itself).
+        for missing in ("practices/gone/", "en/practices/x/y/z", "", "nope"):
+            response = page.goto(url + missing)
+            if not missing:
+                continue
+            assert response and response.status == 404
+            assert page.locator("section[lang=tr] h1").inner_text() == "Sayfa bulunamadı"
+            assert page.locator("section[lang=en]").get_by_text("Page not found").is_visible()
+            # Styled: Material's stylesheet and ours applied (the header is coloured, the skip link is off screen).
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+            assert page.evaluate("document.querySelector('.mpc-skip').getBoundingClientRect().bottom") <= 0
+            assert page.locator("a", has_text="iyi uygulamalara göz atın").evaluate("a => a.href") == url + "practices/"
+            assert page.locator("a", has_text="Go to the home page").evaluate("a => a.href") == url + "en/"
+            switcher = {
+                a.get_attribute("hreflang"): a.evaluate("a => a.href") for a in page.locator("a.md-select__link").all()
+            }
+            assert switcher == {"tr": url, "en": url + "en/"}
+        page.locator("a", has_text="browse the good practices").click()
+        page.wait_for_url(url + "en/practices/")
+        assert page.locator("h1").inner_text() == "Good Practices"
+    context.close()
+    assert failed == []
+
+
+# --- record pages: where they sit, and on paper -------------------------------------------------------------
+
+
+def test_record_pages_have_breadcrumbs(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/practices/cagri-merkezi/")
+    trail = page.get_by_role("navigation", name="You are here")
+    assert [a.inner_text() for a in trail.get_by_role("link").all()] == ["Good Practices", "Istanbul"]
+    assert trail.locator("[aria-current=page]").inner_text() == "Call Centre"
+    trail.get_by_role("link", name="Istanbul").click()
+    page.wait_for_url("**/en/provinces/istanbul/")
+
+
+def test_a_practice_prints_as_a_handout_with_its_sources_written_out(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/cagri-merkezi/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".mpc-feedback", ".mpc-breadcrumbs"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    source = page.locator(".mpc-panel a[href^='https://example.org']").first
+    written = source.evaluate("a => getComputedStyle(a, '::after').content")
+    assert source.get_attribute("href") in written

@@ -52,3 +52,17 @@ def test_the_repository_link_is_a_plain_link(fixture_site) -> None:
         links = page.select("a.md-source")
         assert links and all(a["href"] == "https://github.com/example/hub" for a in links)
         assert not page.select('[data-md-component="source"]')
+
+
+def test_link_previews_use_the_site_own_image(fixture_site) -> None:
+    """Open Graph and Twitter cards (a link shared in a messenger shows a preview), from this site only."""
+    page = fixture_site.page("en/practices/cagri-merkezi/")
+    meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in page.select("meta[content]")}
+    assert meta["og:title"] == "Call Centre"
+    assert meta["og:url"] == "http://127.0.0.1:8000/hub/en/practices/cagri-merkezi/"
+    assert (meta["og:locale"], meta["og:locale:alternate"]) == ("en_GB", "tr_TR")
+    assert meta["og:image"] == meta["twitter:image"] == "http://127.0.0.1:8000/hub/assets/images/social.png"
+    assert (fixture_site.site / "assets" / "images" / "social.png").stat().st_size > 10_000
+    assert meta["twitter:card"] == "summary_large_image" and meta["og:description"]
+    hostile = fixture_site.page("practices/xss-deneme/")
+    assert hostile.select_one("meta[property='og:title']")["content"] == "<img src=x onerror=alert(1)>"
