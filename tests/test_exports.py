@@ -582,3 +582,56 @@ def test_untranslated_records_are_cited_and_described_in_turkish(corpus):
     assert (item["title"], item["language"]) == ("Dil Kursu", "tr")
     assert jsonld.document(corpus, record, "en", SITE_URL)["inLanguage"] == "tr"
     assert jsonld.document(corpus, corpus.records["practice"]["cami-bahcesi"], "en", SITE_URL)["inLanguage"] == "en"
+
+
+SHAPES = {
+    "two authors and an editor": {
+        "type": "report",
+        "author": [{"family": "Kaya", "given": "Ayşe-Nur"}, {"family": "Öz", "given": "M. Murat"}],
+        "editor": [{"family": "Şen", "given": "Işıl"}],
+        "issued": {"date-parts": [[2020, 5]]},
+        "publisher": "Örnek Yayınevi",
+    },
+    "undated book": {"type": "book", "author": [{"literal": "Çağ Derneği"}], "publisher": "Çağ Derneği"},
+    "web page by month": {
+        "type": "webpage",
+        "author": [{"literal": "A & B <Belediyesi>"}, {"literal": "İzmir Büyükşehir Belediyesi"}],
+        "container-title": "Göç Politikaları Merkezi Bilgi Merkezi",
+        "issued": {"date-parts": [[2024, 2]]},
+    },
+    "brochure": {"type": "pamphlet", "author": [{"literal": "MBB"}], "issued": {"date-parts": [[2019]]}},
+}
+FALLBACKS = {
+    "21 authors": {"type": "report", "author": [{"literal": f"Kurum {i}"} for i in range(21)]},
+    "a question as title": {"type": "report", "author": [{"literal": "MBB"}], "title": "Neden göç?"},
+    "a data set": {"type": "dataset", "author": [{"literal": "MBB"}]},
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_fast_apa_equals_citeproc_for_each_shape(shape, lang):
+    item = {"id": "x", "title": "Başlık: Alt başlık", "URL": "https://example.org/x", **SHAPES[shape]}
+    for html in (True, False):
+        fast = citations.apa(item, lang, html)
+        assert fast is not None
+        assert fast == citations.render_with_citeproc(item, lang, html)
+
+
+@pytest.mark.parametrize("shape", FALLBACKS, ids=list(FALLBACKS))
+def test_other_shapes_go_through_citeproc(shape):
+    item = {"id": "x", "title": "Başlık", "URL": "https://example.org/x", **FALLBACKS[shape]}
+    assert citations.apa(item, "tr", True) is None
+    assert citations.render(item, "tr", True) == citations.render_with_citeproc(item, "tr", True)
+
+
+def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
+    compared = 0
+    for source in (corpus, load_corpus(repo)):
+        for record in all_records(source):
+            for lang in ("tr", "en"):
+                item = citations.csl_item(record, lang, SITE_URL)
+                for html in (True, False):
+                    assert citations.render(item, lang, html) == citations.render_with_citeproc(item, lang, html)
+                    compared += 1
+    assert compared > 100
