@@ -16,6 +16,7 @@ import pytest
 
 from conftest import REPO, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub import body as body_module
+from mpchub import checker
 from mpchub.corpus import load_corpus
 from mpchub.reference import check_rules_table
 from mpchub.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
@@ -75,6 +76,13 @@ class _BrokenMarkdown:
 def markdown_library_fails(hub: Hub) -> None:
     hub.write(P, VALID_PRACTICE.replace(BODY, "[Kaynak](https://example.org/) metni.\n"))  # a body that is rendered
     body_module._local.md = _BrokenMarkdown()  # render() drops it after the failure
+
+
+def checker_bug(hub: Hub) -> None:
+    """Stands for a bug in a checking step: the file gets a problem, the others are still checked."""
+    hub.write(P, VALID_PRACTICE)
+    hub.monkeypatch.setattr(checker, "isbn_problem", lambda value: 1 / 0)
+    hub.monkeypatch.setattr(checker, "date_problem", lambda value: 1 / 0)
 
 
 def bad_isbn(hub: Hub) -> None:
@@ -172,6 +180,7 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "paragraph-too-long": body("kelime " * 3_000),
     "nesting": body("*" * 20 + "x"),
     "markdown": markdown_library_fails,
+    "internal-error": checker_bug,
     "html-element": body("<script>alert(1)</script>\n"),
     "html-attribute": body("Metin\n{: onclick=alert(1) }\n"),
     "html-url": body("[x](javascript:alert(1))\n"),
@@ -212,7 +221,8 @@ CASES["institution-after-2021"] = lambda hub: hub.write(  # the record must be d
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
-def test_rule_case_reports_that_rule(hub: Hub, rule: str) -> None:
+def test_rule_case_reports_that_rule(hub: Hub, rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    hub.monkeypatch = monkeypatch  # type: ignore[attr-defined]  # for the cases that stand in for a bug
     CASES[rule](hub)
     problems = load_corpus(hub.project).problems
     if rule in STYLE_RULES:  # mpchub.style runs beside the check: ask it directly

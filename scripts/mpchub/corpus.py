@@ -109,7 +109,15 @@ def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:
     files = [read_record(project, collection, path) for collection, path in discover(project)]
     case_collisions(files)
     for record in files:
-        check_file(record, schemas)
+        try:
+            check_file(record, schemas)
+        except Exception as exc:  # a bug of ours must not hide the other files' problems
+            record.data = None  # half-checked data must not reach the build
+            record.problem(
+                f"mpchub could not finish checking this file ({type(exc).__name__}: {exc}); this is a bug in "
+                "mpchub, not in your record: please report it with the file",
+                "internal-error",
+            )
     check_corpus(files, schemas)
     corpus = Corpus(project, schemas, files, {c.name: {} for c in COLLECTIONS})
     corpus.other_problems = [

@@ -36,6 +36,8 @@ _RULES = [
     Rule("MPC009", "encoding", "The file is valid UTF-8", "Dosya geçerli UTF-8'dir"),
     Rule("MPC010", "location", "Records sit directly in their collection folder",
          "Kayıtlar doğrudan kendi koleksiyon klasöründe durur"),
+    Rule("MPC011", "internal-error", "A bug in mpchub stopped the check of one file (the others are still checked)",
+         "mpchub'daki bir hata bir dosyanın denetimini durdurdu (diğer dosyalar yine denetlenir)"),
     # Front matter and YAML
     Rule("MPC020", "front-matter-missing", "The file starts with '---' front matter",
          "Dosya '---' ile başlayan ön bilgiyle açılır"),
