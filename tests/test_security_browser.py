@@ -86,8 +86,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _visit(browser, url: str) -> tuple[list[str], list[str], list[str], int]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _visit(browser, url: str, width: int = 1280) -> tuple[list[str], list[str], list[str], int]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
     context.add_init_script(WATCH)
     page = context.new_page()
     origin = url.split("/hub/")[0]
@@ -111,6 +111,16 @@ def _visit(browser, url: str) -> tuple[list[str], list[str], list[str], int]:
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_records_run_nothing_and_load_nothing(browser, hostile_site: str, path: str) -> None:
     ran, violations, foreign, count = _visit(browser, hostile_site + path)
+    assert count > 20  # the page rendered and every element was exercised
+    assert ran == [], ran
+    assert violations == [], violations
+    assert foreign == [], foreign
+
+
+@pytest.mark.parametrize("path", ["practices/zararli-icerik/", "en/practices/"])
+def test_on_a_phone_too(browser, hostile_site: str, path: str) -> None:
+    """Material builds the navigation drawer and tabs differently at 360 px: the policy must hold there too."""
+    ran, violations, foreign, count = _visit(browser, hostile_site + path, width=360)
     assert count > 20  # the page rendered and every element was exercised
     assert ran == [], ran
     assert violations == [], violations
