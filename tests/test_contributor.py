@@ -58,9 +58,11 @@ def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
     date_line = next(i for i, line in enumerate(lines, 1) if line.startswith("start_date:"))
     assert annotations.lines == sorted(
         [
-            f"::error file=practices/kadikoy-dil-kafesi.md,line={date_line},col=13,title=mpchub impossible-date::"
+            f"::error file=practices/kadikoy-dil-kafesi.md,line={date_line},col=13,"
+            "title=mpchub MPC060 impossible-date::"
             "start_date: '2024-02-30' is not a real date: that month has no day 30",
-            f"::error file=practices/kadikoy-dil-kafesi.md,line={theme_line},col=29,title=mpchub unknown-key::"
+            f"::error file=practices/kadikoy-dil-kafesi.md,line={theme_line},col=29,"
+            "title=mpchub MPC045 unknown-key::"
             "themes[1]: 'egitim' is not a theme (did you mean 'education'?); "
             "allowed: the keys in vocabularies/themes.yml",
         ],

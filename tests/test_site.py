@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -279,3 +278,13 @@ def test_every_page_links_to_the_feedback_forms_with_its_address(fixture_site: B
         assert [q["template"] for q in queries] == [["report-problem.yml"], ["suggest-correction.yml"]]
         assert all(q["page"] == [SITE_URL + url] for q in queries), url
     assert fixture_site.page("en/about/").select(".mpc-feedback a")[0].get_text() == "Report a problem on this page"
+
+
+def test_field_reference_page_lists_the_check_rules_with_their_ids(fixture_site: BuiltSite) -> None:
+    from mpchub.rules import RULES
+
+    for url, heading in (("contribute/fields/", "Denetim kuralları"), ("en/contribute/fields/", "Check rules")):
+        page = fixture_site.page(url)
+        assert heading in [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")], url
+        ids = {code.get_text() for code in page.select("article table code")}
+        assert {rule.id for rule in RULES.values()} <= ids, url

@@ -197,3 +197,13 @@ def test_rule_ids_are_stable() -> None:
         "tdk-circumflex",
     ):
         assert f'"{rule}"' in source
+
+
+def test_mpchub_check_reports_style_warnings_with_their_rule_and_still_passes(hub: Hub) -> None:
+    """The warnings reach contributors through `mpchub check`, and never make a record invalid."""
+    text = VALID_PRACTICE.replace("Bu kayıt testler için yazıldı.", "Bu kayıt belediyeyle işbirliği içinde yazıldı.")
+    hub.write("practices/ornek-uygulama.md", text)
+    result = hub.check()
+    assert result.exit_code == 0, result.out
+    warnings = [line for line in result.lines if ": warning: " in line]
+    assert len(warnings) == 1 and "MPC100" in warnings[0] and "iş birliği" in warnings[0], result.out

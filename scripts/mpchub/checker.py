@@ -12,6 +12,7 @@ from mpchub.messages import did_you_mean, schema_message, subschema
 from mpchub.project import COLLECTION_BY_NAME
 from mpchub.records import RecordFile
 from mpchub.schemas import Pattern, Schema, SchemaSet, values_at
+from mpchub.style import style_problems
 from mpchub.yamlfront import FieldPath
 
 PLACEHOLDER = "TODO"
@@ -49,6 +50,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
             f"id '{record.data['id']}' must equal the file name '{record.slug}' (rename the file or change the id)",
             "id-slug",
         )
+    record.problems.extend(style_problems(record))  # Turkish style: warnings with rule ids, never errors
 
 
 def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas: SchemaSet) -> None:

@@ -19,6 +19,7 @@ from mpchub.corpus import load_corpus
 from mpchub.forms import Form, FormField, practice_form
 from mpchub.problems import Problem
 from mpchub.project import Project
+from mpchub.rules import RULES
 from mpchub.scaffold import DraftExists, draft, draft_paths, guess_kind, write_draft
 from mpchub.schemas import SchemaSet
 from mpchub.text import fold, slugify
@@ -573,8 +574,6 @@ _TR_RULES = {
     "impossible-date": "gerçek bir tarih değil",
     "future-date": "ileri bir tarih; son gözden geçirme tarihini yazın",
     "date-order": "bitiş tarihi başlangıçtan önce",
-    "unsafe-html": "izin verilmeyen HTML içeriyor (betik, iframe, on…= öznitelikleri, javascript: adresleri); "
-    "metni düz yazı ya da Markdown olarak yazın",
     "duplicate-id": "bu başlıktan çıkan kimlik başka bir kayıtta kullanılıyor; başlığı değiştirin",
     "repeated": "aynı değer birden çok kez var",
     "placeholder": "doldurulmamış",
@@ -582,6 +581,8 @@ _TR_RULES = {
     "format": "beklenen biçimde değil",
     "type": "beklenen türde değil",
 }
+# Every other rule in its Turkish wording from the rule catalogue (what is allowed, stated as a rule).
+_RULE_TR = {rule.name: rule.tr for rule in RULES.values()}
 _TR_PATTERNS = [
     (
         re.compile(r"is too long: at most (\d+) characters, not (\d+)"),
@@ -600,7 +601,7 @@ def _translate(problem: Problem) -> tuple[str, str]:
         match = pattern.search(english)
         if match:
             return turkish.format(*match.groups()) + ".", english
-    generic = _TR_RULES.get(problem.rule)
+    generic = _TR_RULES.get(problem.rule) or _RULE_TR.get(problem.rule)
     if generic:
         return f"{generic} (ayrıntı: {english})", english
     return f"denetim sorunu (İngilizce): {english}", english

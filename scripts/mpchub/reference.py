@@ -135,14 +135,26 @@ def render(schemas: SchemaSet, lang: str) -> str:
 
 
 RULE_WORDS = {
-    "tr": ("Kural", "Ad", "Ne denetlenir", "`mpchub check` her iletinin sonunda kuralın kimliğini ve adını yazar."),
-    "en": ("Rule", "Name", "What is checked", "`mpchub check` ends every message with the rule's id and name."),
+    "tr": (
+        "Denetim kuralları",
+        "Kural",
+        "Ad",
+        "Ne denetlenir",
+        "`mpchub check` her iletinin sonunda kuralın kimliğini ve adını yazar.",
+    ),
+    "en": (
+        "Check rules",
+        "Rule",
+        "Name",
+        "What is checked",
+        "`mpchub check` ends every message with the rule's id and name.",
+    ),
 }
 
 
 def check_rules_table(lang: str) -> str:
     """The rules of ``mpchub check`` as a Markdown table, for the field reference (ids never change)."""
-    rule, name, what, intro = RULE_WORDS[lang]
-    rows = [intro, "", f"| {rule} | {name} | {what} |", "|---|---|---|"]
+    heading, rule, name, what, intro = RULE_WORDS[lang]
+    rows = [f"## {heading}", "", intro, "", f"| {rule} | {name} | {what} |", "|---|---|---|"]
     rows += [f"| `{r.id}` | `{r.name}` | {_cell(getattr(r, lang))} |" for r in RULES.values()]
     return "\n".join(rows) + "\n"

@@ -6,6 +6,7 @@ import re
 
 from mpchub.corpus import Corpus
 from mpchub.languages import LANGUAGES, MASTER
+from mpchub.reference import check_rules_table
 from mpchub.reference import render as render_reference
 from mpchub.site.index import SiteIndex
 from mpchub.site.links import check_links
@@ -64,7 +65,7 @@ class Site:
                     lang,
                     t(lang, "fields"),
                     "reference",
-                    markdown=render_reference(self.corpus.schemas, lang),
+                    markdown=render_reference(self.corpus.schemas, lang) + "\n" + check_rules_table(lang),
                 )
             )
         return out
