@@ -283,10 +283,10 @@ class Listings:
         """The generated parts a hand-written page can include, with links relative to ``here``."""
         view = View(self.index, lang, here)
         provinces = {p.data.get("province") for p in self.index.practices}
-        organisations = {fold(str(o["name"])) for p in self.index.practices for o in values(p, "implementers")}
         stats = [
             (len(self.index.practices), "stats_practices", "practices/index"),
-            (len(organisations), "stats_municipalities", "municipalities/index"),
+            # The municipalities the linked page lists (implementers of a municipal kind), not every organisation.
+            (len(self.index.municipalities), "stats_municipalities", "municipalities/index"),
             (len(provinces), "stats_provinces", "provinces/index"),
             (len(self.index.publications), "stats_publications", "publications/index"),
             (len(self.index.recommendations), "stats_recommendations", "recommendations/index"),

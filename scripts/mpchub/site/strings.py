@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_placeholder": "Uygulama, belediye, konu arayın",
         "search": "Ara",
         "stats_practices": "iyi uygulama",
-        "stats_municipalities": "belediye ve kurum",
+        "stats_municipalities": "uygulayıcı belediye",
         "stats_provinces": "il",
         "stats_publications": "yayın",
         "stats_recommendations": "politika önerisi",
@@ -94,6 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "refine_intro": "Bu başlıktaki uygulamaları bir ille ya da temayla birlikte katalogda açın.",
         "open_in_catalog": "Tümünü katalogda filtreleyin",
         "breadcrumbs": "Sayfa konumu",
+        "without_practices": "Henüz uygulaması olmayanlar ({n})",
     },
     "en": {
         "practices": "Good Practices",
@@ -151,7 +152,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_placeholder": "Search practices, municipalities, topics",
         "search": "Search",
         "stats_practices": "good practices",
-        "stats_municipalities": "municipalities and organisations",
+        "stats_municipalities": "implementing municipalities",
         "stats_provinces": "provinces",
         "stats_publications": "publications",
         "stats_recommendations": "policy recommendations",
@@ -187,6 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "refine_intro": "Open this heading's practices in the catalog together with a province or a theme.",
         "open_in_catalog": "Filter them all in the catalog",
         "breadcrumbs": "You are here",
+        "without_practices": "None yet ({n})",
     },
 }
 
