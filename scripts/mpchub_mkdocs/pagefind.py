@@ -3,7 +3,7 @@
 Pagefind comes from PyPI as ``pagefind[bin]`` (the binary is inside the wheel; nothing is downloaded).
 It is run as a program because its index is a post-processing step over HTML: the same call works after
 MkDocs, ProperDocs or any other generator. The browser's search assets (``mpchub.search_assets``: the
-folding and key tables, the browse labels) are written into the site first, from the same build.
+folding and key tables, the browse labels) are written into the site by the plugin first.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from mpchub import search, search_assets
+from mpchub import search
 
 EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS])
 
 
 def build_index(site_dir: Path) -> dict[str, int]:
     """Index ``site_dir`` into ``site_dir/pagefind``; returns the number of pages per language."""
-    search_assets.write(site_dir)
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", "--exclude-selectors", EXCLUDE]
     process = subprocess.run(command, capture_output=True, text=True, timeout=900)
     if process.returncode != 0:

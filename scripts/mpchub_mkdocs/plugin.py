@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import csp, search
+from mpchub import csp, search, search_assets
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
@@ -156,7 +156,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.expected_in_index[language] += 1
         kind = generated.kind if generated is not None else None
         page_type = t(language, "type_page") if kind in (None, "reference") else ""
-        return {"folded": search.folded_block(page.content or ""), "type": page_type}
+        return {"folded": search.index_block(page.content or "", language), "type": page_type}
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -179,9 +179,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             return  # a nested per-language build: the index is made once, when all are done
         expected, self.expected_in_index = self.expected_in_index, Counter()
         self.site = None  # under `mkdocs serve` this instance lives on: the next build starts afresh
+        site_dir = Path(config.site_dir)
+        search_assets.write(site_dir)  # the folding table and labels the catalog's filters use too
         if not self.config.search:
             return
-        site_dir = Path(config.site_dir)
         if self.serving:
             # While editing, the page reloads at once and search catches up a moment later.
             threading.Thread(target=self._index_quietly, args=(site_dir,), daemon=True).start()
