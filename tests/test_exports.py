@@ -11,10 +11,11 @@ import csv
 import gzip
 import io
 import json
+import re
 import shutil
 import subprocess
+from base64 import b64decode
 from pathlib import Path
-from urllib.parse import unquote
 
 import feedparser
 import jsonschema
@@ -356,9 +357,9 @@ def data_links(block: str) -> dict[str, tuple[str, str]]:
     found = {}
     for a in BeautifulSoup(block, "html.parser").find_all("a"):
         head, _, payload = a["href"].partition(",")
-        assert head.startswith("data:") and head.endswith(";charset=utf-8")
-        assert all(c.isascii() and c not in "<>\"' " for c in payload)
-        found[a.get_text()] = (a["download"], unquote(payload))
+        assert head.startswith("data:") and head.endswith(";charset=utf-8;base64")
+        assert re.fullmatch(r"[A-Za-z0-9+/=]+", payload)
+        found[a.get_text()] = (a["download"], b64decode(payload).decode("utf-8"))
     return found
 
 
@@ -635,3 +636,29 @@ def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
                     assert citations.render(item, lang, html) == citations.render_with_citeproc(item, lang, html)
                     compared += 1
     assert compared > 100
+
+
+def test_csv_values_of_a_list_of_objects_line_up_by_position(repo, tmp_path):
+    scratch = Hub(tmp_path / "hub")
+    two_sources = "sources:\n  - title: Örnek kaynak\n    url: https://example.org/a\n  - title: İkinci\n    url: https://example.org/b\n"
+    scratch.write(
+        "practices/ornek-uygulama.md",
+        VALID_PRACTICE.replace(
+            "sources:\n  - title: Örnek kaynak\n    url: https://example.org/kaynak\n    kind: web\n", two_sources
+        ),
+    )
+    corpus = load_corpus(scratch.project)
+    assert not corpus.errors
+    (row,) = tables.rows(corpus, COLLECTIONS[0], "tr")[1]
+    columns = [c.name for c in tables.columns(corpus, COLLECTIONS[0])]
+    assert row[columns.index("sources.kind_label")] == " | "  # two sources, neither with a kind
+    corpus = load_corpus(repo)
+    for collection in COLLECTIONS:
+        columns, rows = tables.rows(corpus, collection, "en")
+        at = {c.name: i for i, c in enumerate(columns)}
+        for row in rows:
+            sizes = {
+                len(row[at[name]].split(tables.SEPARATOR)) for name in ("sources.title", "sources.url", "sources.kind")
+            }
+            sizes.add(len(row[at["sources.kind_label"]].split(tables.SEPARATOR)))
+            assert len(sizes) == 1, row[at["id"]]

@@ -331,7 +331,9 @@ def without_abstract(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def csl_json(items: list[dict[str, Any]]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    """A CSL-JSON array, one item per line (Python's fast JSON encoder runs only without ``indent``)."""
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items)
+    return f"[\n{lines}\n]\n"
 
 
 # The three download formats: (extension, display name, media type, writer of one or more items).

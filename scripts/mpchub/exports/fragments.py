@@ -8,8 +8,8 @@ that the site works under any sub-path.
 
 from __future__ import annotations
 
+from base64 import b64encode
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -107,8 +107,8 @@ def citation_html(record: Record, lang: str, site_url: str | None = None, headin
     offered = citations.without_abstract(item)
     downloads = [
         {
-            # percent-encoded to plain ASCII: nothing a contributor wrote can leave the attribute
-            "href": f"data:{mediatype};charset=utf-8,{quote(write([offered]), safe='')}",
+            # base64 is plain ASCII (A-Z a-z 0-9 + / =): nothing a contributor wrote can leave the attribute
+            "href": f"data:{mediatype};charset=utf-8;base64,{b64encode(write([offered]).encode()).decode()}",
             "file": f"{record.slug}.{lang}.{extension}",
             "name": name,
         }

@@ -18,6 +18,7 @@ from typing import Any
 from mpchub.corpus import Corpus
 from mpchub.project import Collection
 from mpchub.schemas import Schema
+from mpchub.vocabularies import Vocabulary
 
 from .model import export_record, properties
 
@@ -96,16 +97,28 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def cell(column: Column, entry: dict[str, Any], lang: str) -> str:
-    """One CSV cell from a record's export entry (``model.export_record``)."""
+def cell(column: Column, entry: dict[str, Any], lang: str, vocabulary: Vocabulary | None = None) -> str:
+    """One CSV cell from a record's export entry (``model.export_record``).
+
+    A label column is read from the keys, item by item, so that it lines up with them even where some items
+    have no key (a source without a kind)."""
     if column.meta == "language":
         return str(entry["language"])
     if column.meta == "translated":
         return _text(entry["translated"])
     if column.meta == "url":
         return str(entry["url"])
-    found = _values(entry["labels"] if column.label else entry["fields"], column.path)
-    return SEPARATOR.join(_text(v) for v in found)
+    data = entry["fields"]
+    if column.label and vocabulary is not None:
+        keys = _values(data, column.path)
+        return SEPARATOR.join(vocabulary.label(k, lang) if k in vocabulary else _text(k) for k in keys)
+    if len(column.path) == 1:  # the common case: a top-level field
+        value = data.get(column.path[0])
+        if not isinstance(value, list):
+            return _text(value)
+        if not any(isinstance(v, dict | list) or v is None for v in value):
+            return SEPARATOR.join(map(_text, value))
+    return SEPARATOR.join(map(_text, _values(data, column.path)))
 
 
 def rows(
@@ -115,7 +128,8 @@ def rows(
     cols = columns(corpus, collection)
     if entries is None:
         entries = [export_record(corpus, r, lang, None) for r in corpus.of(collection.name)]
-    return cols, [[cell(c, entry, lang) for c in cols] for entry in entries]
+    vocabularies = [corpus.schemas.vocabularies[c.vocabulary] if c.label and c.vocabulary else None for c in cols]
+    return cols, [[cell(c, entry, lang, v) for c, v in zip(cols, vocabularies, strict=True)] for entry in entries]
 
 
 def write_csv(corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None) -> bytes:
