@@ -18,7 +18,6 @@ from typing import Any
 from mpchub.corpus import Corpus
 from mpchub.project import Collection
 from mpchub.schemas import Schema
-from mpchub.vocabularies import Vocabulary
 
 from .model import export_record, properties
 
@@ -97,7 +96,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def cell(column: Column, entry: dict[str, Any], lang: str, vocabulary: Vocabulary | None = None) -> str:
+def cell(column: Column, entry: dict[str, Any], lang: str, names: dict[Any, str] | None = None) -> str:
     """One CSV cell from a record's export entry (``model.export_record``).
 
     A label column is read from the keys, item by item, so that it lines up with them even where some items
@@ -109,9 +108,8 @@ def cell(column: Column, entry: dict[str, Any], lang: str, vocabulary: Vocabular
     if column.meta == "url":
         return str(entry["url"])
     data = entry["fields"]
-    if column.label and vocabulary is not None:
-        keys = _values(data, column.path)
-        return SEPARATOR.join(vocabulary.label(k, lang) if k in vocabulary else _text(k) for k in keys)
+    if column.label and names is not None:  # names: key → label in ``lang``
+        return SEPARATOR.join([names.get(k) or _text(k) for k in _values(data, column.path)])
     if len(column.path) == 1:  # the common case: a top-level field
         value = data.get(column.path[0])
         if not isinstance(value, list):
@@ -128,8 +126,12 @@ def rows(
     cols = columns(corpus, collection)
     if entries is None:
         entries = [export_record(corpus, r, lang, None) for r in corpus.of(collection.name)]
-    vocabularies = [corpus.schemas.vocabularies[c.vocabulary] if c.label and c.vocabulary else None for c in cols]
-    return cols, [[cell(c, entry, lang, v) for c, v in zip(cols, vocabularies, strict=True)] for entry in entries]
+    vocabularies = corpus.schemas.vocabularies
+    names = [
+        {term.key: term.label(lang) for term in vocabularies[c.vocabulary]} if c.label and c.vocabulary else None
+        for c in cols
+    ]
+    return cols, [[cell(c, entry, lang, n) for c, n in zip(cols, names, strict=True)] for entry in entries]
 
 
 def write_csv(corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None) -> bytes:
