@@ -21,6 +21,7 @@ from mpchub.corpus import load_corpus
 from mpchub.reference import check_rules_table
 from mpchub.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
 from mpchub.style import style_problems
+from mpchub.translations import translation_problems
 
 P = "practices/ornek-uygulama.md"
 T = "practices/ornek-uygulama.en.md"
@@ -220,6 +221,33 @@ CASES["institution-after-2021"] = lambda hub: hub.write(  # the record must be d
 )
 
 
+def _git(hub: Hub, *args: str) -> None:
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=hub.root, env=env, check=True, capture_output=True)
+
+
+def outdated_twin(hub: Hub) -> None:
+    """A twin stamped with its master's commit, then the master changes in a later commit."""
+    from conftest import run_cli
+
+    with_twin(VALID_TWIN)(hub)
+    _git(hub, "init", "-q")
+    _git(hub, "add", ".")
+    _git(hub, "commit", "-q", "-m", "records")
+    assert run_cli("--root", str(hub.root), "translations", "--stamp").exit_code == 0
+    _git(hub, "commit", "-q", "-am", "stamp")
+    hub.write(P, (hub.root / P).read_text(encoding="utf-8").replace("Haftalık", "Aylık"))
+    _git(hub, "commit", "-q", "-am", "master changed")
+
+
+TRANSLATION_RULES = {"untranslated", "outdated-translation"}  # reported by `mpchub translations`, not check
+CASES["untranslated"] = lambda hub: hub.write(P, VALID_PRACTICE)
+CASES["outdated-translation"] = outdated_twin
+
+
 @pytest.mark.parametrize("rule", sorted(CASES))
 def test_rule_case_reports_that_rule(hub: Hub, rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
     hub.monkeypatch = monkeypatch  # type: ignore[attr-defined]  # for the cases that stand in for a bug
@@ -227,6 +255,8 @@ def test_rule_case_reports_that_rule(hub: Hub, rule: str, monkeypatch: pytest.Mo
     problems = load_corpus(hub.project).problems
     if rule in STYLE_RULES:  # mpchub.style runs beside the check: ask it directly
         problems = [p for record in load_corpus(hub.project).files for p in style_problems(record)]
+    if rule in TRANSLATION_RULES:
+        problems = translation_problems(load_corpus(hub.project))
     assert rule in {p.rule for p in problems}, [(p.rule, p.message) for p in problems]
     assert all(rule_id(p.rule) != UNKNOWN for p in problems), [p.rule for p in problems]
     found = next(p for p in problems if p.rule == rule)

@@ -63,12 +63,12 @@ def test_missing_fresh_and_outdated(history: Hub) -> None:
     assert result.exit_code == 0
     lines = [line for line in result.lines if ": warning: " in line]
     assert lines == [
-        "practices/eksik.md:1:1: warning: untranslated: no English twin (practices/eksik.en.md)",
+        "practices/eksik.md:1:1: warning: untranslated: no English twin (practices/eksik.en.md) [MPC097 untranslated]",
         "practices/eski.en.md:1:1: warning: source_commit: outdated: the Turkish master changed in 1 commit(s) "
         f"since {git(history, 'log', '--format=%H', '--', 'practices/eski.md').split()[1][:10]}, "
-        "the source_commit of this translation",
+        "the source_commit of this translation [MPC098 outdated-translation]",
         "practices/tarihsiz.en.md:1:1: warning: source_commit: outdated: the Turkish master was committed after "
-        "this translation (no source_commit)",
+        "this translation (no source_commit) [MPC098 outdated-translation]",
     ]
     assert "1 untranslated, 2 outdated" in result.out
 
@@ -110,5 +110,5 @@ def test_the_site_shows_outdated_translations(tmp_path) -> None:
     status = built.page("contribute/translations/")
     sections = {h2.get_text(): h2.find_next("ul").get_text() for h2 in status.select("h2")}
     assert "Cami Bahçesi Buluşmaları" in sections["Güncel olmayan çeviriler (1)"]
-    missing = sections["İngilizce ikizi olmayan kayıtlar (2)"]
+    missing = sections["İngilizce çevirisi olmayan kayıtlar (2)"]
     assert "Dil Kursu" in missing and "Ortak veri tabanı kurulsun" in missing

@@ -19,6 +19,7 @@ from mpchub.corpus import load_corpus
 from mpchub.forms import Form, FormField, practice_form
 from mpchub.problems import Problem
 from mpchub.project import Project
+from mpchub.records import FENCE_LINE
 from mpchub.rules import RULES
 from mpchub.scaffold import DraftExists, draft, draft_paths, guess_kind, write_draft
 from mpchub.schemas import SchemaSet
@@ -531,7 +532,7 @@ def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, fo
     body_lines = {}
     for relpath in outcome.files:
         text = (project.root / relpath).read_text(encoding="utf-8")
-        body_lines[relpath] = text.split("\n").index("---", 1) + 2
+        body_lines[relpath] = text.split("\n").index(FENCE_LINE, 1) + 2
     already = {p.field for p in outcome.problems}
     found = []
     for problem in load_corpus(project, schemas).problems:
@@ -570,7 +571,12 @@ def _field_for(problem: Problem, form: Form, *, twin: bool, in_body: bool) -> Fo
     return None
 
 
+_UNSAFE_HTML_TR = (
+    "izin verilmeyen HTML içeriyor (betik, iframe, görsel, on…= öznitelikleri, javascript: adresleri); "
+    "metni düz yazı ya da Markdown olarak yazın"
+)
 _TR_RULES = {
+    **dict.fromkeys(("html-element", "html-attribute", "html-url", "html-comment", "html-ambiguous"), _UNSAFE_HTML_TR),
     "impossible-date": "gerçek bir tarih değil",
     "future-date": "ileri bir tarih; son gözden geçirme tarihini yazın",
     "date-order": "bitiş tarihi başlangıçtan önce",

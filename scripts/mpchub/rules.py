@@ -113,6 +113,11 @@ _RULES = [
          "Eş, ana dosyada doldurulan alanları çevirir (uyarı)"),
     Rule("MPC096", "twin-items", "Translated lists have the master's number of items (warning)",
          "Çevrilen listeler ana dosyadakiyle aynı sayıda öğe taşır (uyarı)"),
+    # Translation status (`mpchub translations`): warnings that never fail a build
+    Rule("MPC097", "untranslated", "A master has an English twin (warning of mpchub translations)",
+         "Türkçe aslın İngilizce çevirisi vardır (mpchub translations uyarısı)"),
+    Rule("MPC098", "outdated-translation", "The twin was translated from the master's latest commit (warning)",
+         "Çeviri, Türkçe aslın son hâlinden yapılmıştır (mpchub translations uyarısı)"),
     # Turkish style (mpchub.style): warnings, never errors
     Rule("MPC100", "tdk-is-birligi", "'iş birliği' in two words (TDK) (warning)",
          "'iş birliği' iki sözcükle yazılır (TDK) (uyarı)"),

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from mpchub.project import COLLECTION_BY_NAME, Project
+from mpchub.records import FENCE_LINE
 from mpchub.schemas import Schema, SchemaSet
 from mpchub.text import fold
 from mpchub.vocabularies import Vocabulary
@@ -50,7 +51,8 @@ _FLOW_SPECIALS = set(",[]{}")
 def _quote(value: Any, in_flow: bool = False) -> str:
     """A YAML scalar: bare when it reads back as the same text, double-quoted otherwise.
 
-    ``in_flow`` is for items of a ``[a, b]`` list, where a comma or bracket would split the text.
+    ``in_flow`` is for items of a ``[a, b]`` list, where a comma or bracket would split the text and a
+    colon can start a mapping.
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -61,7 +63,7 @@ def _quote(value: Any, in_flow: bool = False) -> str:
         bare = yaml.safe_load(text) == text and "#" not in text and ": " not in text
     except yaml.YAMLError:
         bare = False
-    if bare and ((in_flow and _FLOW_SPECIALS & set(text)) or _ESCAPE.search(text)):
+    if bare and ((in_flow and (_FLOW_SPECIALS & set(text) or ":" in text)) or _ESCAPE.search(text)):
         bare = False
     if bare:
         return text
@@ -141,7 +143,7 @@ def _render(
 
 
 def _document(lines: list[str], body: str) -> str:
-    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+    return f"{FENCE_LINE}\n" + "\n".join(lines) + f"\n{FENCE_LINE}\n\n" + body
 
 
 def guess_kind(municipality: str) -> str | None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mpchub.corpus import Corpus, Record
+from mpchub.problems import WARNING, Problem
+from mpchub.records import FENCE_LINE
 
 MISSING, OUTDATED, CURRENT, UNKNOWN = "missing", "outdated", "current", "unknown"
 
@@ -126,8 +128,40 @@ def stamp(record: Record, history: History) -> bool:
     if SOURCE_COMMIT.search(text):
         new = SOURCE_COMMIT.sub(line, text, count=1)
     else:
-        new = text.replace("---\n", f"---\n{line}\n", 1)
+        new = text.replace(f"{FENCE_LINE}\n", f"{FENCE_LINE}\n{line}\n", 1)
     if new == text:
         return False
     record.twin.path.write_text(new, encoding="utf-8")
     return True
+
+
+def translation_problems(corpus: Corpus) -> list[Problem]:
+    """Warnings for ``mpchub translations``: masters without a twin, twins older than their master."""
+    problems = []
+    for status in statuses(corpus):
+        if status.state == MISSING:
+            twin = f"{status.record.collection.folder}/{status.record.slug}.en.md"
+            problems.append(
+                Problem(
+                    status.record.master.relpath,
+                    1,
+                    1,
+                    "",
+                    f"untranslated: no English twin ({twin})",
+                    WARNING,
+                    "untranslated",
+                )
+            )
+        elif status.state == OUTDATED and status.record.twin is not None:
+            problems.append(
+                Problem(
+                    status.record.twin.relpath,
+                    1,
+                    1,
+                    "source_commit",
+                    f"outdated: {status.detail}",
+                    WARNING,
+                    "outdated-translation",
+                )
+            )
+    return problems

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mpchub.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from mpchub.from_issue import as_json, comment, propose, pull_request_body
 from mpchub.project import Project
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class InputError(Exception):
@@ -87,5 +86,5 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if not outcome.ok:
         count = len(outcome.errors)
         print(f"mpchub from-issue: {count} problem{'' if count == 1 else 's'}: nothing to open yet", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return EXIT_INVALID
     return EXIT_OK

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mpchub.cli import EXIT_OK, EXIT_USAGE
 from mpchub.project import Project
 from mpchub.scaffold import DraftExists, draft, resolve_province, write_draft
 from mpchub.schemas import SchemaSet
 from mpchub.text import slugify
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _ask(prompt: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from mpchub.corpus import load_corpus
-from mpchub.problems import WARNING, Problem, format_problems
+from mpchub.problems import format_problems
 from mpchub.project import Project
-from mpchub.translations import MISSING, OUTDATED, read_history, stamp, statuses
+from mpchub.translations import read_history, stamp, translation_problems
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -24,33 +24,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
                     changed += 1
         print(f"{changed} twins stamped with their master's last commit")
         return 0
-    problems = []
-    for status in statuses(corpus):
-        if status.state == MISSING:
-            problems.append(
-                Problem(
-                    status.record.master.relpath,
-                    1,
-                    1,
-                    "",
-                    f"untranslated: no English twin ({status.record.collection.folder}/{status.record.slug}.en.md)",
-                    WARNING,
-                    "untranslated",
-                )
-            )
-        elif status.state == OUTDATED:
-            assert status.record.twin is not None
-            problems.append(
-                Problem(
-                    status.record.twin.relpath,
-                    1,
-                    1,
-                    "source_commit",
-                    f"outdated: {status.detail}",
-                    WARNING,
-                    "outdated-translation",
-                )
-            )
+    problems = translation_problems(corpus)
     output = format_problems(problems, args.format)
     if output:
         print(output)
