@@ -77,8 +77,10 @@ def csl_item(record: Record, lang: str, site_url: str | None) -> dict[str, Any]:
         "id": f"{record.collection.name}-{record.slug}",
         "title": str(fields.get("title", record.slug)),
         "language": _language(record, lang),
-        "URL": hub.absolute(site_url, page) or page,
     }
+    address = hub.absolute(site_url, page)
+    if address:  # a citation needs the full address; without the site's URL (a local preview) there is none
+        item["URL"] = address
     reviewed = _date_parts(fields.get("last_reviewed"))
     name = record.collection.name
     if name == "publication":
@@ -297,7 +299,8 @@ def bibtex(item: dict[str, Any]) -> str:
     for key, name in (("collection-title", "series"), ("collection-number", "number"), ("ISBN", "isbn")):
         if item.get(key):
             fields.append((name, _latex(str(item[key]))))
-    fields.append(("url", item["URL"]))
+    if item.get("URL"):
+        fields.append(("url", item["URL"]))
     fields.append(("langid", "turkish" if item.get("language") == "tr" else "english"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{item['id']},\n{body}\n}}\n"
@@ -316,7 +319,8 @@ def ris(item: dict[str, Any]) -> str:
     for key, tag in (("publisher", "PB"), ("container-title", "T2"), ("collection-title", "T3"), ("ISBN", "SN")):
         if item.get(key):
             lines.append((tag, str(item[key])))
-    lines.append(("UR", item["URL"]))
+    if item.get("URL"):
+        lines.append(("UR", item["URL"]))
     lines.append(("LA", item.get("language", "tr")))
     if item.get("abstract"):
         lines.append(("AB", item["abstract"]))
