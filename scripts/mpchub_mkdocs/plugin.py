@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import csp, search, search_assets
+from mpchub import csp, exports, search, search_assets
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
@@ -93,11 +93,11 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             self.edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
         else:
             config.edit_uri = None
-        self.site = Site(corpus)
+        self.site = Site(corpus, config.site_url or None)
         pages = self.site.pages()
         self.generated = {source_path(p.path, p.lang): p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
-        self.known_urls = hand_written_urls(source_docs) | {p.url for p in pages}
+        self.known_urls = hand_written_urls(source_docs) | {p.url for p in pages} | exports.site_paths(corpus)
         self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
@@ -143,6 +143,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
             page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
         context["mpchub_search"] = self._search_marks(page, generated)
+        language = generated.lang if generated is not None else _language_of(page.file.src_uri)
+        context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
         return context
 
     def _search_marks(self, page: Any, generated: Page | None) -> dict[str, str] | None:
@@ -178,6 +180,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if getattr(i18n, "building", False):
             return  # a nested per-language build: the index is made once, when all are done
         expected, self.expected_in_index = self.expected_in_index, Counter()
+        if self.site is not None:
+            written = exports.write_site_exports(self.site.corpus, Path(config.site_dir), config.site_url or None)
+            log.info(f"mpchub: {len(written)} open-data files written")
         self.site = None  # under `mkdocs serve` this instance lives on: the next build starts afresh
         site_dir = Path(config.site_dir)
         search_assets.write(site_dir)  # the folding table and labels the catalog's filters use too

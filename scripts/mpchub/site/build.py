@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mpchub import exports
 from mpchub.corpus import Corpus
 from mpchub.languages import LANGUAGES, MASTER
 from mpchub.reference import check_rules_table
@@ -43,12 +44,13 @@ INTROS = {
 class Site:
     """The generated part of the site. Built once per build; both languages share the index."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, site_url: str | None = None) -> None:
         self.corpus = corpus
+        self.site_url = site_url  # the published address, for citations and structured data
         self.index = SiteIndex(corpus)
         self.translation = statuses(corpus)
         outdated = {s.record.key for s in self.translation if s.state == OUTDATED}
-        self.records = RecordPages(self.index, outdated)
+        self.records = RecordPages(self.index, outdated, site_url)
         self.listings = Listings(self.index, INTROS)
 
     def pages(self) -> list[Page]:
@@ -59,6 +61,8 @@ class Site:
             out.extend(self.listings.catalogs(lang))
             out.extend(self.listings.browse_pages(lang))
             out.append(self.translation_page(lang))
+            statistics = exports.statistics_page_html(self.corpus, lang, "statistics")
+            out.append(Page("statistics", lang, exports.statistics_title(lang), "index", html=statistics))
             out.append(
                 Page(
                     "contribute/fields",
@@ -83,10 +87,13 @@ class Site:
         return Page(view.here, lang, view.t("translation_status"), "index", html=html)
 
     def fragments(self, source: str) -> dict[str, str]:
-        """The generated parts that the hand-written page ``source`` (e.g. ``index.en.md``) may include."""
+        """The generated parts that the hand-written page ``source`` (e.g. ``index.en.md``) may include: the
+        home page's blocks and the open-data page's file list."""
         lang = next((lang for lang in LANGUAGES if lang != MASTER and source.endswith(f".{lang}.md")), MASTER)
         here = source.removesuffix(".md").removesuffix(f".{lang}") if lang != MASTER else source.removesuffix(".md")
-        return self.listings.home_fragments(lang, here)
+        fragments = self.listings.home_fragments(lang, here)
+        fragments["open-data-files"] = exports.open_data_html(self.corpus, lang, here)
+        return fragments
 
     def fill_markers(self, html: str, source: str) -> str:
         """Replace ``<!-- mpchub:NAME -->`` markers in a hand-written page's HTML with generated HTML."""

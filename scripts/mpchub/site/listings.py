@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from mpchub import exports
 from mpchub.corpus import Record
 from mpchub.site.formatting import sortable_date, year_of
 from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, title, values
@@ -149,6 +150,7 @@ class Listings:
             collection=collection,
             total=len(records),
             cards=self.cards(view, self.index.newest_first(records, DATE_FIELD[collection]), with_facets=True),
+            downloads=Markup(exports.listing_downloads_html(collection, lang, path)),
         )
         return Page(path, lang, heading, "listing", html=html)
 

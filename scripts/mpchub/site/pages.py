@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
+from mpchub import exports
 from mpchub.body import render as render_body
 from mpchub.corpus import Record
 from mpchub.languages import MASTER
@@ -69,9 +72,10 @@ def _fields(value: Any) -> Any:
 class RecordPages:
     """Renders record pages. ``outdated`` holds the keys of English twins older than their master."""
 
-    def __init__(self, index: SiteIndex, outdated: set[str] | None = None) -> None:
+    def __init__(self, index: SiteIndex, outdated: set[str] | None = None, site_url: str | None = None) -> None:
         self.index = index
         self.outdated = outdated or set()
+        self.site_url = site_url
 
     def page(self, record: Record, lang: str) -> Page:
         here = record_path(record.collection.folder, record.slug)
@@ -86,6 +90,9 @@ class RecordPages:
             "body": sanitised(body.html),
             "outdated": lang != MASTER and record.key in self.outdated,
             "filters": self.search_filters(record, view),
+            # mpchub.exports renders both with the same autoescaping environment: safe to insert as markup
+            "citation": Markup(exports.citation_html(record, lang, self.site_url, heading=False)),
+            "structured_data": Markup(exports.jsonld_html(self.index.corpus, record, lang, self.site_url)),
             **getattr(self, f"_{record.collection.name}")(record, view),
         }
         translated = record.has_language(lang)
@@ -179,28 +186,6 @@ class RecordPages:
         practices += [p for p in self.index.backlinks("publication", record.slug, "practice") if p not in practices]
         return {
             "publisher": f.get("publisher_en") if view.lang == "en" and f.get("publisher_en") else f.get("publisher"),
-            "citation": self.citation(record, view.lang),
             "related": self.index.sort_by_title(practices, view.lang),
             "related_recommendations": self.index.backlinks("publication", record.slug, "recommendation"),
         }
-
-    def citation(self, record: Record, lang: str) -> str:
-        """A ready-made citation in APA style: Surname, I. (Year). Title. Publisher."""
-        f = record.fields(lang)
-        names = []
-        for author in values(record, "authors"):
-            parts = str(author["name"]).split()
-            surname, given = parts[-1], parts[:-1]
-            initials = " ".join(f"{p.rstrip('.')[0]}." for p in given if p.rstrip("."))
-            names.append(f"{surname}, {initials}".strip(", "))
-        if len(names) > 1:
-            authors = ", ".join(names[:-1]) + (", & " if lang == "en" else " ve ") + names[-1]
-        else:
-            authors = names[0] if names else ""
-        year = f.get("year") or ("t.y." if lang == "tr" else "n.d.")
-        publisher = f.get("publisher_en") if lang == "en" and f.get("publisher_en") else f.get("publisher")
-        authors = authors or str(publisher)  # an institutional publication: the publisher is the author
-        text = f"{authors} ({year}). {f['title']}"
-        if f.get("subtitle"):
-            text += f": {f['subtitle']}"
-        return text + f". {publisher}."
