@@ -11,49 +11,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mpchub.corpus import Corpus, Record
+from mpchub.history import History, read_history
 from mpchub.problems import WARNING, Problem
 from mpchub.records import FENCE_LINE
 
 MISSING, OUTDATED, CURRENT, UNKNOWN = "missing", "outdated", "current", "unknown"
-
-
-@dataclass
-class History:
-    """Commits touching each file, newest first, and the order of all commits in the log."""
-
-    commits: dict[str, list[str]] = field(default_factory=dict)
-    order: dict[str, int] = field(default_factory=dict)  # 0 = newest; exact even within one second
-    available: bool = True
-
-    def last(self, relpath: str) -> str | None:
-        found = self.commits.get(relpath)
-        return found[0] if found else None
-
-
-def read_history(root: Path, folders: list[str]) -> History:
-    try:
-        process = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%H", "--name-only", "--", *folders],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return History(available=False)
-    if process.returncode != 0:
-        return History(available=False)
-    history = History()
-    for block in process.stdout.split("\x00")[1:]:
-        commit, *names = block.strip("\n").split("\n")
-        history.order[commit] = len(history.order)
-        for name in names:
-            if name:
-                history.commits.setdefault(name, []).append(commit)
-    return history
 
 
 def _is_ancestor(root: Path, older: str, newer: str) -> bool:
