@@ -27,7 +27,9 @@ from visitor_view import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-PAGES = [prefix + url for url in PAGE_TYPES.values() for prefix in ("", "en/")] + ["404.html"]
+# Every page type of the visitor-view record, and the hand-written and generated pages it leaves out.
+MORE_PAGES = ["provinces/", "contribute/fields/", "open-data/", "statistics/"]
+PAGES = [prefix + url for url in [*PAGE_TYPES.values(), *MORE_PAGES] for prefix in ("", "en/")] + ["404.html"]
 # axe's WCAG 2.0-2.2 A and AA rules plus its best practices (region, landmarks, headings).
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 

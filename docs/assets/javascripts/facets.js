@@ -268,8 +268,16 @@
     });
   }
 
+  /* A table wider than a phone scrolls inside Material's wrapper; keyboard users reach it with Tab. */
+  function focusableScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) { wrap.setAttribute("tabindex", "0"); }
+    });
+  }
+
   function init() {
     document.querySelectorAll("form[data-mpc-facets]").forEach(setup);
+    focusableScrollRegions();
     keepQueryInLanguageLinks();
     window.addEventListener("hashchange", keepQueryInLanguageLinks);
   }
