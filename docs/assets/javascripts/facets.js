@@ -152,14 +152,8 @@
         button.type = "button";
         button.className = "mpc-chip";
         button.setAttribute("aria-label", chips.getAttribute("data-remove").replace("{label}", text));
-        var name = document.createElement("span");
-        name.textContent = text;
-        var cross = document.createElement("span");
-        cross.setAttribute("aria-hidden", "true");
-        cross.className = "mpc-chip__x";
-        cross.textContent = "×";
-        button.appendChild(name);
-        button.appendChild(cross);
+        // The name starts with the visible words (WCAG 2.5.3); the cross is drawn by CSS (.mpc-chip::after).
+        button.textContent = text;
         button.addEventListener("click", function () {
           var next = item.nextElementSibling || item.previousElementSibling;
           var index = next ? toArray(chips.children).indexOf(next) : -1;
