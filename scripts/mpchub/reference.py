@@ -9,47 +9,13 @@ from __future__ import annotations
 from mpchub.project import COLLECTIONS
 from mpchub.rules import RULES
 from mpchub.schemas import FieldSpec, SchemaSet, iter_fields
+from mpchub.site.strings import STRINGS
 
+# The page's words live in the site's one catalogue of interface strings, as reference_* keys.
 WORDS = {
-    "tr": {
-        "title": "Alan rehberi",
-        "intro": (
-            "Bu sayfa, kayıtlarda kullanılabilecek her alanı ve her alanın alabileceği değerleri listeler. "
-            "Şemalardan ve sözlüklerden otomatik olarak üretilir. Kayıtlarda her zaman **anahtar** yazılır "
-            "(ör. `social-cohesion`); sitede Türkçe veya İngilizce **etiket** gösterilir."
-        ),
-        "languages": (
-            "Türkçe ana dosya (`ad.md`) tüm alanları taşır. İngilizce ikiz (`ad.en.md`) yalnızca "
-            "**çevrilen** alanları ve metni taşır; dil bağımsız alanlar (tarihler, anahtarlar, sayılar, "
-            "kaynaklar) yalnızca Türkçe ana dosyada yer alır."
-        ),
-        "field": "Alan", "label": "Ad", "required": "Zorunlu", "translated": "Çevrilir",
-        "allowed": "Alabileceği değerler", "yes": "evet", "no": "hayır",
-        "vocabularies": "Sözlükler", "key": "Anahtar", "tr": "Türkçe", "en": "İngilizce",
-        "plate": "Plaka", "mmu": "MBB kapsamı", "list_of": "liste:",
-        "one_key": "{link} sözlüğünden bir anahtar", "many_keys": "{link} sözlüğünden anahtarların listesi",
-        "file": "Dosya",
-    },
-    "en": {
-        "title": "Field reference",
-        "intro": (
-            "This page lists every field a record can use and every value it can take. It is generated "
-            "from the schemas and vocabularies. Records always store the **key** (e.g. `social-cohesion`); "
-            "the site shows its Turkish or English **label**."
-        ),
-        "languages": (
-            "The Turkish master (`name.md`) holds every field. The English twin (`name.en.md`) holds only the "
-            "**translated** fields and the text; language-neutral fields (dates, keys, numbers, sources) "
-            "live only in the Turkish master."
-        ),
-        "field": "Field", "label": "Name", "required": "Required", "translated": "Translated",
-        "allowed": "Allowed values", "yes": "yes", "no": "no",
-        "vocabularies": "Vocabularies", "key": "Key", "tr": "Turkish", "en": "English",
-        "plate": "Plate", "mmu": "MMU scope", "list_of": "list of",
-        "one_key": "one key from {link}", "many_keys": "a list of keys from {link}",
-        "file": "File",
-    },
-}  # fmt: skip
+    lang: {key.removeprefix("reference_"): text for key, text in words.items() if key.startswith("reference_")}
+    for lang, words in STRINGS.items()
+}
 
 
 def _cell(text: str) -> str:
@@ -134,27 +100,10 @@ def render(schemas: SchemaSet, lang: str) -> str:
     return "\n".join(lines)
 
 
-RULE_WORDS = {
-    "tr": (
-        "Denetim kuralları",
-        "Kural",
-        "Ad",
-        "Ne denetlenir",
-        "`mpchub check` her iletinin sonunda kuralın kimliğini ve adını yazar.",
-    ),
-    "en": (
-        "Check rules",
-        "Rule",
-        "Name",
-        "What is checked",
-        "`mpchub check` ends every message with the rule's id and name.",
-    ),
-}
-
-
 def check_rules_table(lang: str) -> str:
     """The rules of ``mpchub check`` as a Markdown table, for the field reference (ids never change)."""
-    heading, rule, name, what, intro = RULE_WORDS[lang]
+    words = WORDS[lang]
+    heading, rule, name, what, intro = (words[f"rules_{k}"] for k in ("heading", "rule", "name", "what", "intro"))
     rows = [f"## {heading}", "", intro, "", f"| {rule} | {name} | {what} |", "|---|---|---|"]
     rows += [f"| `{r.id}` | `{r.name}` | {_cell(getattr(r, lang))} |" for r in RULES.values()]
     return "\n".join(rows) + "\n"

@@ -43,7 +43,9 @@ _NO_APOSTROPHES = {ord(a): None for a in APOSTROPHES}
 IGNORED_CLASSES = ("headerlink", "md-source-file", "mpc-actions", "mpc-related", "mpc-linked", "mpc-notice")
 # Code blocks too: the Contribute page's example command ("Kadıköy Dil Kursu … istanbul") made it the
 # first answer to "istanbul dil kursu". Nobody searches the hub for a command line.
-IGNORED_ELEMENTS = ("pre",)
+# Scripts and styles are not text: a record's JSON-LD (type application/ld+json) would otherwise put the
+# site's name and schema.org words into every record's hidden copy.
+IGNORED_ELEMENTS = ("pre", "script", "style")
 
 # Starts the hidden copy. Not a word, so Pagefind does not index it, but it stays in a result's text: the
 # search box uses it to tell the page's own words from the copy when it shows an excerpt.
