@@ -35,7 +35,7 @@ class BuiltSite:
     def page(self, url: str) -> BeautifulSoup:
         """The parsed HTML of a page, by its site-relative URL ('' for the home page)."""
         path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")  # lxml: ten times faster than html.parser
 
     def html_files(self) -> list[Path]:
         return sorted(self.site.rglob("*.html"))
