@@ -69,7 +69,8 @@ case "${1:-help}" in
     shift
     "$VENV/bin/ruff" check scripts tests
     "$VENV/bin/ruff" format --check scripts tests
-    exec "$VENV/bin/python" -m pytest "$@" ;;
+    # one worker per core (pytest-xdist): browser and site tests wait on Chromium and MkDocs
+    exec "$VENV/bin/python" -m pytest -n auto "$@" ;;
   bench)
     setup_python
     shift

@@ -7,6 +7,7 @@ the language switcher always finds the twin page.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from mpchub.text import slugify
 
@@ -27,6 +28,7 @@ def url(path: str, lang: str) -> str:
     return LANG_PREFIX[lang] + (path + "/" if path else "")
 
 
+@lru_cache(maxsize=65536)  # every card and term link asks again for the same few thousand pairs
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page URL to another, as relative hrefs (work under any sub-path)."""
     start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
