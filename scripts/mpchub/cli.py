@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     bench.add_argument("--site", action="store_true", help="build a site and measure build time and search bytes")
     bench.add_argument(
+        "--related", action="store_true", help="time related practices when every record shares every key"
+    )
+    bench.add_argument(
         "--serve",
         nargs="?",
         const=0,

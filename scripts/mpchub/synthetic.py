@@ -57,12 +57,17 @@ def _keys(vocabulary: Vocabulary) -> list[str]:
     return [str(k) for k in vocabulary.keys]
 
 
-def practice_pair(index: int, vocabularies: dict[str, Vocabulary], rng: random.Random) -> tuple[str, str]:
-    """The Turkish master and English twin of synthetic practice number ``index``."""
+def practice_pair(
+    index: int, vocabularies: dict[str, Vocabulary], rng: random.Random, shared: bool = False
+) -> tuple[str, str]:
+    """The Turkish master and English twin of synthetic practice number ``index``.
+
+    ``shared``: the worst case for related practices, every record with the same themes, target groups and
+    province."""
     slug = f"sentetik-uygulama-{index:05d}"
-    themes = rng.sample(_keys(vocabularies["themes"]), 2)
-    groups = rng.sample(_keys(vocabularies["target-groups"]), 2)
-    province = rng.choice(_keys(vocabularies["provinces"]))
+    themes = _keys(vocabularies["themes"])[:2] if shared else rng.sample(_keys(vocabularies["themes"]), 2)
+    groups = _keys(vocabularies["target-groups"])[:2] if shared else rng.sample(_keys(vocabularies["target-groups"]), 2)
+    province = "istanbul" if shared else rng.choice(_keys(vocabularies["provinces"]))
     start = rng.randint(2012, 2024)
     master = f"""---
 id: {slug}
@@ -125,7 +130,12 @@ This record is synthetic: generated for tests and measurements, never published.
 
 
 def make_project(
-    source: Project, target: Path, practices: int, seed: int = 2026, translated_share: float = 1.0
+    source: Project,
+    target: Path,
+    practices: int,
+    seed: int = 2026,
+    translated_share: float = 1.0,
+    shared: bool = False,
 ) -> Project:
     """A scratch hub with the source's schemas and vocabularies and ``practices`` synthetic practices."""
     from mpchub.vocabularies import load_vocabularies
@@ -139,7 +149,7 @@ def make_project(
     out = target / "practices"
     out.mkdir(exist_ok=True)
     for index in range(1, practices + 1):
-        master, twin = practice_pair(index, vocabularies, rng)
+        master, twin = practice_pair(index, vocabularies, rng, shared)
         (out / f"sentetik-uygulama-{index:05d}.md").write_text(master, encoding="utf-8")
         if rng.random() < translated_share:
             (out / f"sentetik-uygulama-{index:05d}.en.md").write_text(twin, encoding="utf-8")

@@ -3,6 +3,8 @@
 * validation: how long checking N bilingual records takes;
 * ``--serve [N]``: the edit loop of ``mkdocs serve --dirty`` on today's content (or N synthetic records):
   the time from saving a record to the server answering with the rebuilt page;
+* ``--related``: related practices on the worst case, N records that all share every theme, target group
+  and province;
 * ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
   indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
   query (raw, and compressed as a web server would send them).
@@ -28,6 +30,8 @@ from mpchub.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if args.related:
+        return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
         return _serve(project, args.serve, max(args.repeat, 1))
     if args.site:
@@ -200,5 +204,24 @@ def _serve(project: Project, records: int, repeat: int) -> int:
     print(
         f"edit loop on {content}: saved record to rebuilt page in {timings[0]:.2f} s best, "
         f"{timings[len(timings) // 2]:.2f} s median of {len(timings)} (mkdocs serve --dirty)"
+    )
+    return 0
+
+
+def _related(project: Project, records: int, repeat: int) -> int:
+    """Time related practices where every record shares every key (the case that was quadratic)."""
+    from mpchub.site.index import SiteIndex
+
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-related-") as scratch:
+        corpus = load_corpus(make_project(project, Path(scratch), records, shared=True))
+        timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            related = SiteIndex(corpus).related
+            timings.append(time.perf_counter() - started)
+    shown = sum(len(r) for r in related.values())
+    print(
+        f"related practices for {records} records sharing every key: {min(timings):.2f} s "
+        f"(best of {len(timings)}; {shown / max(len(related), 1):.1f} shown per practice)"
     )
     return 0
