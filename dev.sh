@@ -69,8 +69,9 @@ case "${1:-help}" in
     shift
     "$VENV/bin/ruff" check scripts tests
     "$VENV/bin/ruff" format --check scripts tests
-    # one worker per core (pytest-xdist): browser and site tests wait on Chromium and MkDocs
-    exec "$VENV/bin/python" -m pytest -n auto "$@" ;;
+    # pytest-xdist: one worker more than cores, because many browser tests wait on Chromium and the served
+    # site (each worker builds the shared test sites once, so more workers cost more builds)
+    exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" "$@" ;;
   bench)
     setup_python
     shift
