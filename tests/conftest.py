@@ -133,6 +133,15 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory):
+    """The repository's own site (its real records), built once per test worker and shared."""
+    from sites import REPO as REPOSITORY
+    from sites import build
+
+    return build(REPOSITORY, tmp_path_factory.mktemp("repo-site") / "site")
+
+
+@pytest.fixture(scope="session")
 def site_url(fixture_site):
     """The fixture site served on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site."""
     from browser import serve

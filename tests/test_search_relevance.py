@@ -11,17 +11,17 @@ import pytest
 from mpchub.commands.relevance import START, search_box
 from mpchub.project import Project
 from mpchub.relevance import Outcome, load, report
-from sites import REPO, BuiltSite, build
+from sites import REPO, BuiltSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 
 @pytest.fixture(scope="module")
-def repo_site_url(tmp_path_factory: pytest.TempPathFactory):
+def repo_site_url(repo_site: BuiltSite):
+    """The repository's site (shared with the site tests) served under a sub-path."""
     from browser import serve
 
-    built: BuiltSite = build(REPO, tmp_path_factory.mktemp("relevance-site") / "site")
-    with serve(built.site, "/hub/") as url:
+    with serve(repo_site.site, "/hub/") as url:
         yield url
 
 

@@ -7,12 +7,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from sites import REPO, REPO_URL, SITE_URL, TURKISH_ORDER, BuiltSite, build
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build(REPO, tmp_path_factory.mktemp("repo-site") / "site")
+from sites import REPO, REPO_URL, SITE_URL, TURKISH_ORDER, BuiltSite
 
 
 def card_titles(soup) -> list[str]:
