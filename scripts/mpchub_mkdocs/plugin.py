@@ -24,7 +24,7 @@ from mpchub.project import Project
 from mpchub.site.build import Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
-from mpchub.site.strings import t
+from mpchub.site.strings import STRINGS, t
 from mpchub.site.urls import source_path
 from mpchub_mkdocs import pagefind
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
@@ -145,6 +145,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_search"] = self._search_marks(page, generated)
         language = generated.lang if generated is not None else _language_of(page.file.src_uri)
         context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
+        # Interface words of overrides/: the one catalogue, in the page's language.
+        context["mpchub_strings"] = STRINGS[language]
         return context
 
     def _search_marks(self, page: Any, generated: Page | None) -> dict[str, str] | None:
@@ -212,6 +214,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
         whatever page was rendered last. Point it at each language's home instead."""
         if template_name == "404.html":
+            context["mpchub_catalogue"] = STRINGS  # the 404 page speaks every language, each in its own lang
             i18n = config.plugins.get("i18n")
             alternates = getattr(i18n, "extra_alternate", None)
             if alternates:
