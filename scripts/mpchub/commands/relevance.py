@@ -37,12 +37,14 @@ def search_box(page: Any, text: str, timeout: float = 15_000, typed: bool = Fals
     if not field.is_visible():
         page.locator(".mpc-search-open").click()
     field.fill("")
-    page.wait_for_function(SHOWN, arg="", timeout=timeout)
+    # Polled every 50 ms: Playwright's default polls on animation frames, which Chromium throttles to about
+    # one a second in a page that is not in front (the relevance run keeps one page per language).
+    page.wait_for_function(SHOWN, arg="", timeout=timeout, polling=50)
     if typed:
         field.type(text)
     else:
         field.fill(text)
-    page.wait_for_function(SHOWN, arg=text.strip(), timeout=timeout)
+    page.wait_for_function(SHOWN, arg=text.strip(), timeout=timeout, polling=50)
     hrefs = page.eval_on_selector_all(f"{RESULTS} a", "links => links.map(a => a.getAttribute('href'))")
     return [href.split(MOUNT, 1)[-1] for href in hrefs]
 
