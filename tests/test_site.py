@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlparse
 
+import lxml.html
 import pytest
 
 from sites import REPO, REPO_URL, SITE_URL, TURKISH_ORDER, BuiltSite
@@ -150,24 +151,23 @@ def test_language_switcher_leads_to_the_same_page(fixture_site: BuiltSite) -> No
 
 
 def test_every_internal_link_resolves(fixture_site: BuiltSite, repo_site: BuiltSite) -> None:
+    root = urlparse(SITE_URL).path
     for built in (fixture_site, repo_site):
         missing = []
+        exists: dict[str, bool] = {}  # every page links the same navigation: look each address up once
         for path in built.html_files():
             url = built.url_of(path)
-            soup = built.page(url)
-            for element, attribute in [(tag, "href") for tag in soup.select("a[href], link[href]")] + [
-                (tag, "src") for tag in soup.select("[src]")
-            ]:
-                target = urljoin(SITE_URL + url, element[attribute])
-                parsed = urlparse(target)
+            # lxml's XPath over every href and src: bs4's select took 25 s over the two sites
+            for address in lxml.html.parse(str(path)).xpath("//a/@href | //link/@href | //*/@src"):
+                target = urljoin(SITE_URL + url, address)
                 if not target.startswith(SITE_URL):
                     continue
-                rel = parsed.path[len(urlparse(SITE_URL).path) :]
-                file = built.site / rel
-                if rel == "" or rel.endswith("/"):
-                    file = file / "index.html"
-                if not file.exists():
-                    missing.append(f"{url} -> {element[attribute]}")
+                rel = urlparse(target).path[len(root) :]
+                if rel not in exists:
+                    file = built.site / rel
+                    exists[rel] = (file / "index.html" if rel == "" or rel.endswith("/") else file).exists()
+                if not exists[rel]:
+                    missing.append(f"{url} -> {address}")
         assert not missing, "\n".join(missing[:20])
 
 
