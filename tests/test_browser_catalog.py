@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
+from mpchub.commands.relevance import search_box
 from sites import TURKISH_ORDER
 
 pytestmark = pytest.mark.browser
@@ -56,11 +57,112 @@ def test_sort_by_title_uses_turkish_order(page: Page, site_url: str) -> None:
     assert visible_titles(page) == TURKISH_ORDER
 
 
-def test_text_search_folds_turkish_letters(page: Page, site_url: str) -> None:
-    page.goto(site_url + "practices/?q=CAGRI")
-    assert visible_titles(page) == ["Çağrı Merkezi"]
-    page.goto(site_url + "practices/?q=ilgaz")
-    assert visible_titles(page) == ["Ilgaz Kulübü"]
+LISTED = "(q) => document.querySelector('[data-mpc-list]').getAttribute('data-query') === q"
+
+
+def catalog_search(page: Page, query: str) -> list[str]:
+    """Type into the catalog's text field; the absolute addresses of the cards shown, in their order."""
+    page.locator("input[name=q]").fill(query)
+    page.wait_for_function(LISTED, arg=query.strip())
+    return page.eval_on_selector_all("li.mpc-card:not([hidden]) a.mpc-card__title", "links => links.map(a => a.href)")
+
+
+def header_search(page: Page, query: str) -> list[str]:
+    """The header search's results for ``query``, every page of them, as absolute addresses in their order."""
+    search_box(page, query)
+    more = page.locator(".mpc-search__more")
+    while more.is_visible():
+        count = page.locator(".mpc-search__results a").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.mpc-search__results a').length > {count}")
+    links = page.eval_on_selector_all(".mpc-search__results a", "links => links.map(a => a.href)")
+    page.keyboard.press("Escape")
+    return links
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "İSTANBULDAKİ",  # a suffix without apostrophe: no card's title or summary has the word
+        "istanbuldaki kurslari",  # two words, no Turkish letters, both suffixed
+        "ogrenimi",  # only in the theme label "Türkçe ve Dil Öğrenimi" (metadata)
+        "şişli",  # a district and a municipality's name
+        "sentetik istanbul",  # every record matches one word, two match both: rank decides the order
+        "CAGRI",
+    ],
+)
+def test_the_catalog_field_finds_what_the_header_search_finds(page: Page, site_url: str, query: str) -> None:
+    """One engine: the same records, in the same order, in the header search and the catalog's field."""
+    page.goto(site_url + "practices/")
+    catalog = site_url.split("/hub/")[0] + "/hub/practices/"
+    header = [url for url in header_search(page, query) if url.startswith(catalog) and url != catalog]
+    assert header, f"the header search found no practice for {query!r}"
+    assert catalog_search(page, query) == header
+    assert parse_qs(urlparse(page.url).query) == {"q": [query]}
+    count = len(header)
+    assert page.locator("[data-mpc-status]").inner_text() == (
+        f"{count} uygulama gösteriliyor" if count > 1 else "1 uygulama gösteriliyor"
+    )
+
+
+def test_text_and_facets_combine_and_back_undoes_them(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/?q=sentetik+istanbul")
+    page.wait_for_function(LISTED, arg="sentetik istanbul")
+    ranked = visible_titles(page)
+    assert ranked[:2] == ["Dil Kursu", "Çağrı Merkezi"] and len(ranked) == 6  # both words first, by the engine
+    page.locator("fieldset[data-facet=theme] input[value=education]").check()
+    page.wait_for_function(LISTED, arg="sentetik istanbul")
+    education = set(page.locator("li.mpc-card[data-f-theme~=education] .mpc-card__title").all_inner_texts())
+    assert len(education) == 4
+    assert visible_titles(page) == [t for t in ranked if t in education]  # the engine's order, narrowed
+    assert page.locator("[data-mpc-chips] button").all_inner_texts() == ["“sentetik istanbul”", "Eğitim"]
+    page.get_by_role("button", name="“sentetik istanbul”: filtreyi kaldırın").click()
+    page.wait_for_function(LISTED, arg="")
+    assert parse_qs(urlparse(page.url).query) == {"theme": ["education"]}
+    assert len(visible_titles(page)) == 4
+    page.go_back()
+    page.wait_for_function(LISTED, arg="sentetik istanbul")
+    assert page.locator("input[name=q]").input_value() == "sentetik istanbul"
+    assert len(visible_titles(page)) == 4
+    page.go_back()
+    page.wait_for_function(LISTED, arg="sentetik istanbul")
+    assert visible_titles(page) == ranked
+
+
+def test_a_query_without_results_suggests_browse_pages(page: Page, site_url: str) -> None:
+    page.goto(site_url + "practices/")
+    assert catalog_search(page, "dil zzzq qqqq") == []
+    assert page.locator("[data-mpc-status]").inner_text() == "Bu filtrelere uyan kayıt yok."
+    help_ = page.locator("[data-mpc-help]")
+    help_.get_by_role("link", name="Türkçe ve Dil Öğrenimi").wait_for()
+    assert help_.get_by_role("link", name="Türkçe ve Dil Öğrenimi").get_attribute("href") == (
+        "/hub/themes/language-learning/"
+    )
+    catalog_search(page, "dil")
+    assert help_.is_hidden()
+
+
+def test_without_the_search_engine_the_facets_still_work(page: Page, site_url: str) -> None:
+    page.route("**/pagefind/**", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site_url + "practices/?q=istanbul&province=bursa")
+    page.wait_for_function(LISTED, arg="istanbul")
+    assert sorted(visible_titles(page)) == ["Cami Bahçesi Buluşmaları", "Ilgaz Kulübü"]
+    assert page.locator("[data-mpc-search-note]").is_visible()
+    page.locator("fieldset[data-facet=province] input[value=bursa]").uncheck()
+    assert len(visible_titles(page)) == 6
+
+
+def test_the_build_writes_the_default_order_and_counts(page: Page, site_url: str) -> None:
+    """With nothing in the URL the script leaves the list as built (no work at load): that must be what
+    the filters would show with nothing chosen."""
+    page.goto(site_url + "practices/")
+    built = visible_titles(page)
+    counts = page.locator("[data-count]").all_inner_texts()
+    box = page.locator("fieldset[data-facet=province] input[value=bursa]")
+    box.check()
+    box.uncheck()
+    assert visible_titles(page) == built
+    assert page.locator("[data-count]").all_inner_texts() == counts
 
 
 def test_without_javascript_the_full_list_shows(browser: Browser, site_url: str) -> None:

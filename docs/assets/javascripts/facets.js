@@ -8,11 +8,23 @@
  * facets, and mirrored in the URL (?theme=a&province=b): each change of a filter is a history entry, so
  * Back undoes it instead of leaving the catalog; typing replaces the entry.
  *
+ * The text field asks the site's one search engine (window.mpcSearch, search.js: Pagefind in the page's
+ * language, Turkish search keys, metadata weighed above body text) for the records of the query, so it
+ * finds what the header search finds, in the same order: a card stays when its link is one of the
+ * engine's results (both resolved to absolute addresses: the site lives under a sub-path), AND the
+ * facets; while a query is present the cards follow the engine's rank (unless sorted by title). If the
+ * engine cannot load, the facets still work and the query is set aside, with a note. A query without
+ * results suggests browse pages whose labels are close to it (mpcSearch.suggest), as the header does.
+ *
  * On a phone (below 60em) the facets are a full-height modal dialog opened by the "Filters" button
  * (which shows how many values are chosen): the rest of the page is inert while it is open, Escape or
  * the close button return to the button, and the sticky "Show N …" button goes to the results. Chosen
  * values are chips above the results; a chip's button removes its value. Values with no result under
  * the other filters move to the end of their group.
+ *
+ * Load time: the build writes the list in its default order with its counts, so with nothing chosen in
+ * the URL this script only listens; it touches the cards at the first change (total blocking time on a
+ * phone's CPU, ARCHITECTURE.md §Accessibility and phones).
  *
  * Also here, because the filters are what it must keep: the language switcher carries the page's query
  * and hash to the other language's page (the same page, with the same keys in the URL).
@@ -20,15 +32,8 @@
 (function () {
   "use strict";
 
-  var TURKISH = { "ı": "i", "İ": "i", "I": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g",
-                  "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u" };
   var DESKTOP = window.matchMedia("(min-width: 60em)");
-
-  /* The same folding as mpchub.text.fold, so 'Işık', 'ışık' and 'isik' meet. */
-  function fold(text) {
-    return String(text).replace(/[ıİIşŞğĞçÇöÖüÜ]/g, function (c) { return TURKISH[c]; })
-      .toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  }
+  var TYPING_PAUSE = 120;  // ms after the last key before the engine is asked (as the header search waits)
 
   function fill(element, n) {
     var template = n === 0 ? null : n === 1 ? element.getAttribute("data-template-one") : element.getAttribute("data-template");
@@ -80,21 +85,53 @@
     var opener = root.querySelector("[data-mpc-open]");
     var showButton = form.querySelector("[data-mpc-apply]");
     var activeCount = root.querySelector("[data-mpc-active-count]");
+    var help = root.querySelector("[data-mpc-help]");
+    var note = root.querySelector("[data-mpc-search-note]");
     if (!list) { return; }
     var cards = toArray(list.children);
     var fieldsets = toArray(form.querySelectorAll("fieldset[data-facet]"));
     var facets = fieldsets.map(function (fs) { return fs.getAttribute("data-facet"); });
     var search = form.elements.namedItem("q");
     var sort = form.elements.namedItem("sort");
-    var values = cards.map(function (card) {
-      var entry = {};
-      facets.forEach(function (facet) {
-        var raw = card.getAttribute("data-f-" + facet) || "";
-        entry[facet] = raw ? raw.split(" ") : [];
-      });
-      return entry;
-    });
+    var values = null;  // each card's facet values, read at the first change
+    var addresses = null;  // each card's absolute address, read at the first query
     var modal = opener ? Modal(form, opener) : null;
+    // The engine's answer for one query: ranks maps a result's absolute address to its position; null
+    // when the engine could not answer (the query is then set aside and the facets still work).
+    var answered = { text: "", ranks: null };
+    var ticket = 0, timer = null;
+
+    function facetValues() {
+      if (!values) {
+        values = cards.map(function (card) {
+          var entry = {};
+          facets.forEach(function (facet) {
+            var raw = card.getAttribute("data-f-" + facet) || "";
+            entry[facet] = raw ? raw.split(" ") : [];
+          });
+          return entry;
+        });
+      }
+      return values;
+    }
+
+    function cardAddresses() {
+      if (!addresses) {
+        addresses = cards.map(function (card) {
+          var link = card.querySelector("a[href]");
+          return link ? new URL(link.getAttribute("href"), window.location.href).href : "";
+        });
+      }
+      return addresses;
+    }
+
+    function queryText() { return search ? search.value.trim() : ""; }
+
+    /* The engine's ranks for the query in the field, or null when there is no query or no engine. */
+    function currentRanks() {
+      var text = queryText();
+      return text && answered.text === text ? answered.ranks : null;
+    }
 
     function selected() {
       var chosen = {};
@@ -104,42 +141,45 @@
       return chosen;
     }
 
-    function matches(index, chosen, skip, words) {
+    function matches(index, chosen, skip, ranks) {
       for (var f = 0; f < facets.length; f++) {
         var facet = facets[f];
         if (facet === skip || chosen[facet].length === 0) { continue; }
         var have = values[index][facet];
         if (!chosen[facet].some(function (v) { return have.indexOf(v) >= 0; })) { return false; }
       }
-      if (words.length) {
-        var text = cards[index].getAttribute("data-text") || "";
-        return words.every(function (w) { return text.indexOf(w) >= 0; });
-      }
-      return true;
+      return !ranks || addresses[index] in ranks;
     }
 
-    function updateCounts(chosen, words) {
+    /* One pass over the cards per facet (not per value): a card that passes the other facets counts
+       for each of its values in this one. */
+    function updateCounts(chosen, ranks) {
       fieldsets.forEach(function (fs) {
         var facet = fs.getAttribute("data-facet");
+        var counts = {};
+        cards.forEach(function (card, i) {
+          if (matches(i, chosen, facet, ranks)) {
+            values[i][facet].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+          }
+        });
         var labels = toArray(fs.querySelectorAll("label"));
         labels.forEach(function (label, position) {
           var input = label.querySelector("input");
-          var count = 0;
-          cards.forEach(function (card, i) {
-            if (values[i][facet].indexOf(input.value) >= 0 && matches(i, chosen, facet, words)) { count++; }
-          });
+          var count = counts[input.value] || 0;
           label.querySelector("[data-count]").textContent = count;
           label.classList.toggle("mpc-zero", count === 0 && !input.checked);
           if (!label.hasAttribute("data-order")) { label.setAttribute("data-order", position); }
         });
         // Values that would give nothing move to the end, in their own order; the focus stays put.
-        labels.sort(function (a, b) {
+        var sorted = labels.slice().sort(function (a, b) {
           var za = a.classList.contains("mpc-zero") ? 1 : 0, zb = b.classList.contains("mpc-zero") ? 1 : 0;
           return za - zb || Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
         });
-        var focused = document.activeElement;
-        labels.forEach(function (label) { fs.appendChild(label); });
-        if (focused && fs.contains(focused)) { focused.focus(); }
+        if (sorted.some(function (label, i) { return label !== labels[i]; })) {
+          var focused = document.activeElement;
+          sorted.forEach(function (label) { fs.appendChild(label); });
+          if (focused && fs.contains(focused)) { focused.focus(); }
+        }
       });
     }
 
@@ -158,15 +198,16 @@
           var next = item.nextElementSibling || item.previousElementSibling;
           var index = next ? toArray(chips.children).indexOf(next) : -1;
           remove();
-          apply("push");
-          var after = chips.children[index > toArray(chips.children).length - 1 ? 0 : index];
-          (after && index >= 0 ? after.querySelector("button") : status).focus();
+          refresh("push").then(function () {
+            var after = chips.children[index > toArray(chips.children).length - 1 ? 0 : index];
+            (after && index >= 0 ? after.querySelector("button") : status).focus();
+          });
         });
         item.appendChild(button);
         chips.appendChild(item);
       }
-      if (search && search.value.trim()) {
-        chip("“" + search.value.trim() + "”", function () { search.value = ""; });
+      if (queryText()) {
+        chip("“" + queryText() + "”", function () { search.value = ""; });
       }
       facets.forEach(function (facet) {
         chosen[facet].forEach(function (value) {
@@ -179,32 +220,64 @@
       if (activeCount) { activeCount.textContent = count ? " (" + count + ")" : ""; }
     }
 
+    /* No result for a query: browse pages with a close label (the engine's suggestions). */
+    function updateHelp(shown) {
+      if (!help) { return; }
+      var text = queryText();
+      var list_ = help.querySelector("ul");
+      list_.textContent = "";
+      help.hidden = true;
+      if (shown || !text || !currentRanks() || !window.mpcSearch) { return; }
+      window.mpcSearch.suggest(text).then(function (found) {
+        if (queryText() !== text || !found.length) { return; }
+        found.forEach(function (s) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = s.url;
+          link.textContent = s.label;
+          item.appendChild(link);
+          list_.appendChild(item);
+        });
+        help.hidden = false;
+      }, function () {});
+    }
+
     function apply(history_) {
+      facetValues();
+      var ranks = currentRanks();
+      if (ranks) { cardAddresses(); }
       var chosen = selected();
-      var words = search ? fold(search.value).split(/\s+/).filter(Boolean) : [];
       var shown = 0;
       cards.forEach(function (card, i) {
-        var ok = matches(i, chosen, null, words);
-        card.hidden = !ok;
+        var ok = matches(i, chosen, null, ranks);
+        if (card.hidden === ok) { card.hidden = !ok; }
         if (ok) { shown++; }
       });
-      updateCounts(chosen, words);
-      var order = cards.slice();
+      updateCounts(chosen, ranks);
+      var order = cards.map(function (card, i) { return i; });
+      function byRank(a, b) { return Number(cards[a].getAttribute("data-rank")) - Number(cards[b].getAttribute("data-rank")); }
       if (sort && sort.value === "title") {
-        order.sort(function (a, b) { return Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank")); });
+        order.sort(byRank);
+      } else if (ranks) {
+        var position = function (i) { var r = ranks[addresses[i]]; return r === undefined ? Infinity : r; };
+        order.sort(function (a, b) { return (position(a) - position(b)) || byRank(a, b); });
       } else {
         order.sort(function (a, b) {
-          var x = a.getAttribute("data-date"), y = b.getAttribute("data-date");
-          return x < y ? 1 : x > y ? -1 : Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank"));
+          var x = cards[a].getAttribute("data-date"), y = cards[b].getAttribute("data-date");
+          return x < y ? 1 : x > y ? -1 : byRank(a, b);
         });
       }
-      order.forEach(function (card) { list.appendChild(card); });
+      if (order.some(function (i, n) { return list.children[n] !== cards[i]; })) {
+        order.forEach(function (i) { list.appendChild(cards[i]); });
+      }
       if (status) { status.textContent = fill(status, shown); }
       if (showButton) { showButton.textContent = fill(showButton, shown); }
       if (chips) { updateChips(chosen); }
+      if (note) { note.hidden = !(queryText() && answered.text === queryText() && !answered.ranks); }
+      updateHelp(shown);
       if (history_) {
         var params = new URLSearchParams();
-        if (search && search.value.trim()) { params.append("q", search.value.trim()); }
+        if (queryText()) { params.append("q", queryText()); }
         facets.forEach(function (facet) { chosen[facet].forEach(function (v) { params.append(facet, v); }); });
         if (sort && sort.value !== "newest") { params.append("sort", sort.value); }
         var query = params.toString();
@@ -214,6 +287,61 @@
         }
         keepQueryInLanguageLinks();
       }
+      // The list now shows this query (tests wait for it, as for the header's list).
+      list.setAttribute("data-query", queryText());
+    }
+
+    /* Ask the engine for the query's records when the query changed, then apply everything. */
+    function refresh(history_) {
+      clearTimeout(timer);
+      var text = queryText();
+      var mine = ++ticket;
+      if (!text || answered.text === text) { apply(history_); return Promise.resolve(); }
+      list.setAttribute("aria-busy", "true");
+      var engine = window.mpcSearch;
+      var asked = engine ? engine.rank(text).then(function (ranked) {
+        return Promise.all(ranked.hits.map(function (hit) { return hit.data(); }));
+      }) : Promise.reject(new Error("no search engine"));
+      return asked.then(function (pages) {
+        var ranks = {};
+        pages.forEach(function (data, i) {
+          var address = new URL(data.url, window.location.href).href;
+          if (!(address in ranks)) { ranks[address] = i; }
+        });
+        return ranks;
+      }, function () { return null; }).then(function (ranks) {
+        if (mine !== ticket) { return; }
+        answered = { text: text, ranks: ranks };
+        list.setAttribute("aria-busy", "false");
+        apply(history_);
+      });
+    }
+
+    form.addEventListener("change", function () { refresh("push"); });
+    if (search) {
+      search.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { refresh("replace"); }, TYPING_PAUSE);
+      });
+      search.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          refresh("push").then(function () { status.focus(); });
+        }
+      });
+    }
+    if (sort) { sort.addEventListener("change", function () { refresh("push"); }); }
+    form.addEventListener("submit", function (event) { event.preventDefault(); refresh("push"); });
+    form.addEventListener("reset", function () { setTimeout(function () { refresh("push"); }, 0); });
+    window.addEventListener("popstate", function () { restore(); refresh(null); });
+    if (modal) {
+      opener.addEventListener("click", function () { modal.open(); });
+      form.querySelector("[data-mpc-close]").addEventListener("click", function () { modal.close(); });
+      showButton.addEventListener("click", function () {
+        if (modal.isOpen()) { modal.close(status); } else { status.focus(); }
+      });
+      var closeOnDesktop = function () { if (DESKTOP.matches) { modal.close(); } };
+      if (DESKTOP.addEventListener) { DESKTOP.addEventListener("change", closeOnDesktop); }
     }
 
     function restore() {
@@ -228,29 +356,15 @@
       if (sort) { sort.value = params.get("sort") === "title" ? "title" : "newest"; }
     }
 
-    form.addEventListener("change", function (event) { apply(event.target === search ? "replace" : "push"); });
-    form.addEventListener("input", function (event) { if (event.target === search) { apply("replace"); } });
-    if (search) { search.addEventListener("input", function () { apply("replace"); }); }
-    if (sort) { sort.addEventListener("change", function () { apply("push"); }); }
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply("push"); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply("push"); }, 0); });
-    if (search) {
-      search.addEventListener("keydown", function (event) {
-        if (event.key === "Enter") { event.preventDefault(); apply("push"); status.focus(); }
-      });
+    // Nothing chosen in the URL: the page is already as the build wrote it (default order, full counts).
+    var params = new URLSearchParams(window.location.search);
+    var chosenInUrl = ["q", "sort"].concat(facets).some(function (name) { return params.has(name); });
+    if (chosenInUrl || (search && search.value) || form.querySelector("input:checked")) {
+      restore();
+      refresh(null);
+    } else {
+      list.setAttribute("data-query", "");
     }
-    window.addEventListener("popstate", function () { restore(); apply(null); });
-    if (modal) {
-      opener.addEventListener("click", function () { modal.open(); });
-      form.querySelector("[data-mpc-close]").addEventListener("click", function () { modal.close(); });
-      showButton.addEventListener("click", function () {
-        if (modal.isOpen()) { modal.close(status); } else { status.focus(); }
-      });
-      var closeOnDesktop = function () { if (DESKTOP.matches) { modal.close(); } };
-      if (DESKTOP.addEventListener) { DESKTOP.addEventListener("change", closeOnDesktop); }
-    }
-    restore();
-    apply(null);
   }
 
   /* The other language's page with this page's query and hash (filters, sort, text, anchor). */
