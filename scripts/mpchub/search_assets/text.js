@@ -2,7 +2,7 @@
  * mpc-text.js: Turkish folding and search keys in the browser, the twins of mpchub.text.fold and
  * mpchub.search.search_key. GENERATED into the built site by mpchub.search_assets (the tables below come
  * from the Python originals); edit scripts/mpchub/search_assets/text.js or the Python tables, never the
- * copy in the site. Used by search.js (the search engine) and facets.js (the catalog).
+ * copy in the site. Used by search.js (the one search engine, which the catalog's text field asks too).
  */
 (function (root) {
   "use strict";
