@@ -74,7 +74,7 @@ def header_search(page: Page, query: str) -> list[str]:
     while more.is_visible():
         count = page.locator(".mpc-search__results a").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('.mpc-search__results a').length > {count}")
+        page.wait_for_function("(n) => document.querySelectorAll('.mpc-search__results a').length > n", arg=count)
     links = page.eval_on_selector_all(".mpc-search__results a", "links => links.map(a => a.href)")
     page.keyboard.press("Escape")
     return links

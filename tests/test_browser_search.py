@@ -116,9 +116,9 @@ def test_keyboard_shortcuts_and_result_navigation(page: Page, site_url: str) -> 
 
 def test_labels_in_the_page_language(page: Page, site_url: str) -> None:
     page.goto(site_url + "en/about/")
-    assert page.locator(".mpc-search-open").get_attribute("aria-label") == "Search"
+    expect(page.locator(".mpc-search-open")).to_have_accessible_name("Search practices, municipalities, topics")
     page.goto(site_url + "about/")
-    assert page.locator(".mpc-search-open").get_attribute("aria-label") == "Ara"
+    expect(page.locator(".mpc-search-open")).to_have_accessible_name("Uygulama, belediye, konu arayın")
 
 
 def test_hostile_title_in_results_is_text(page: Page, site_url: str) -> None:

@@ -262,7 +262,8 @@
   function build() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner) { return null; }
-    var opener = el("button", { type: "button", "class": "md-header__button mpc-search-open", "aria-label": words.open,
+    // Named by its visible words (the label span, hidden from sight only on a phone): WCAG 2.5.3.
+    var opener = el("button", { type: "button", "class": "md-header__button mpc-search-open",
                                 "aria-keyshortcuts": "/ s", "aria-haspopup": "dialog" });
     opener.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
     opener.appendChild(el("span", { "class": "mpc-search-open__label" }, words.placeholder));
