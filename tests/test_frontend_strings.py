@@ -1,0 +1,62 @@
+"""Interface words live in one catalogue (mpchub.site.strings): the theme overrides write none of their own.
+
+overrides/ reads them from ``mpchub_strings`` (the page's language) and, on the 404 page, from
+``mpchub_catalogue`` (every language), which the adapter passes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mpchub.exports import strings as export_strings
+from mpchub.site.strings import STRINGS
+from sites import BuiltSite
+
+REPO = Path(__file__).resolve().parents[1]
+OVERRIDES = REPO / "overrides"
+# What is not a visitor's word in a template: Jinja comments, statements, expressions, scripts and tags.
+NOT_COMMENTS = re.compile(r"\{#.*?#\}", re.S)
+NOT_WORDS = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}|<script\b.*?</script>|<[^>]*>", re.S)
+WORD = re.compile(r"[^\W\d_]{2,}")
+JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+# A string literal inside Jinja with two words in it is a phrase for visitors ('{% set report = "Report a …" %}').
+PHRASE = re.compile(r"""["']([^"'\n]*[^\W\d_]{2,}\s+[^\W\d_]{2,}[^"'\n]*)["']""")
+
+
+def test_overrides_write_no_words_of_their_own() -> None:
+    found = {}
+    for template in sorted(OVERRIDES.rglob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        words = WORD.findall(NOT_WORDS.sub(" ", text))
+        words += [phrase for tag in JINJA.findall(NOT_COMMENTS.sub(" ", text)) for phrase in PHRASE.findall(tag)]
+        if words:
+            found[template.relative_to(REPO).as_posix()] = words
+    assert not found, f"words written in templates instead of mpchub.site.strings: {found}"
+
+
+def test_the_export_words_are_the_sites_catalogue() -> None:
+    """mpchub.exports.strings re-exports the site's catalogue instead of keeping keys of its own."""
+    assert export_strings.STRINGS is STRINGS
+    own = {
+        name
+        for name, value in vars(export_strings).items()
+        if isinstance(value, dict) and value is not STRINGS and not name.startswith("__")
+    }
+    assert not own, own
+
+
+def test_the_catalogue_has_every_word_in_every_language() -> None:
+    keys = {lang: set(words) for lang, words in STRINGS.items()}
+    assert keys["tr"] == keys["en"], keys["tr"] ^ keys["en"]
+
+
+def test_the_overrides_show_the_catalogues_words(fixture_site: BuiltSite) -> None:
+    page = fixture_site.page("en/about/")
+    feedback = [a.get_text() for a in page.select(".mpc-feedback a")]
+    assert feedback == [STRINGS["en"]["feedback_report"], STRINGS["en"]["feedback_correct"]]
+    missing = fixture_site.page("404.html")
+    for lang in ("tr", "en"):
+        part = missing.select_one(f".mpc-404 section[lang={lang}]")
+        assert part.h1.get_text() == STRINGS[lang]["not_found_title"]
+        links = [a.get_text() for a in part.select("a")]
+        assert links == [STRINGS[lang]["not_found_home"], STRINGS[lang]["not_found_practices"]]
