@@ -9,6 +9,7 @@ that the site works under any sub-path.
 from __future__ import annotations
 
 from base64 import b64encode
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -137,7 +138,11 @@ def feed_links_html(lang: str, here: str | None = None, page_url: str | None = N
     gives it (``en/practices/x/``), for pages the core did not generate."""
     start = page_url if page_url is not None else url(here or "index", lang)
     order = [lang, *[other for other in hub.LANGUAGES if other != lang]]
-    feeds: list[dict[str, Any]] = [
-        {"href": relative(start, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f} for f in order
-    ]
+    return _feed_links(tuple((relative(start, hub.feed_file(f)), f) for f in order))
+
+
+@lru_cache(maxsize=256)
+def _feed_links(links: tuple[tuple[str, str], ...]) -> str:
+    """Rendered once per language and page depth: every page of a build asks for one of a few blocks."""
+    feeds: list[dict[str, Any]] = [{"href": href, "title": t(f, "feed_link_title"), "lang": f} for href, f in links]
     return template("feed_links.html.j2").render(feeds=feeds)

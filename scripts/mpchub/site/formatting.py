@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -17,11 +18,15 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+# Babel's formatters take about 0.1 ms a call; a 1,000-record build asks for the same few hundred numbers
+# and dates tens of thousands of times, so both are cached (typed: 1 and 1.0 are different keys).
+@lru_cache(maxsize=8192, typed=True)
 def number(value: int | float, lang: str) -> str:
     """'1.500' in Turkish, '1,500' in English."""
     return format_decimal(value, locale=lang)
 
 
+@lru_cache(maxsize=8192, typed=True)
 def date(value: Any, lang: str) -> str:
     """A partial date in words: '2022', 'Mart 2022' / 'March 2022', '16 Mart 2022' / '16 March 2022'."""
     parts = parse_partial_date(value)

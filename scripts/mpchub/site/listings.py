@@ -61,11 +61,6 @@ def sort_labels(items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, 
     return sorted(items, key=key)
 
 
-def folder_of(path: str) -> str:
-    """Pages in the same folder link to a record with the same relative URL."""
-    return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
 class Listings:
     def __init__(self, index: SiteIndex, intros: dict[str, dict[str, str]]) -> None:
         self.index = index
@@ -95,8 +90,9 @@ class Listings:
         return view.label("origin-kinds", (record.data.get("origin") or {}).get("kind"))
 
     def card(self, view: View, record: Record, with_facets: bool) -> Markup:
-        """A record's card, rendered once per language and folder (its links are relative)."""
-        cache_key = (record.key, view.lang, folder_of(view.here), with_facets)
+        """A record's card, rendered once per language and link: its only link is relative, and pages at the same
+        depth (every browse page of every kind) share it."""
+        cache_key = (record.key, view.lang, view.record_href(record), with_facets)
         if cache_key not in self._cards:
             self._cards[cache_key] = Markup(
                 render("listing/card.html", **self._card_context(view, record, with_facets))
