@@ -70,8 +70,9 @@ case "${1:-help}" in
     "$VENV/bin/ruff" check scripts tests
     "$VENV/bin/ruff" format --check scripts tests
     # pytest-xdist: one worker more than cores, because many browser tests wait on Chromium and the served
-    # site (each worker builds the shared test sites once, so more workers cost more builds)
-    exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" "$@" ;;
+    # site; worksteal hands the long browser tests to idle workers at the end. The test sites are built once
+    # per run, by the first worker that needs each (tests/sites.py: build_shared).
+    exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal "$@" ;;
   bench)
     setup_python
     shift

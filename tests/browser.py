@@ -6,12 +6,15 @@ which ./dev.sh test does). A missing browser is a failure, not a skip.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,7 +37,7 @@ def serve(directory: Path, mount: str = "/") -> Iterator[str]:
         root = directory.parent / "_mount"
         (root / mount.strip("/")).parent.mkdir(parents=True, exist_ok=True)
         link = root / mount.strip("/")
-        if not link.exists():
+        with contextlib.suppress(FileExistsError):  # another test worker serves the same shared site
             link.symlink_to(directory, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -45,3 +48,82 @@ def serve(directory: Path, mount: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- checks that run on pages of any site ------------------------------------------------------------------
+
+# axe-core's WCAG 2.0-2.2 A and AA rules plus its best practices (region, landmarks, headings).
+AXE_ALL = {"resultTypes": ["violations"]}
+# The colour rules alone: the dark scheme changes colours and nothing else (same markup, same layout).
+AXE_COLOUR = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
+# The field reference is 25 long tables from one template (scripts/mpchub/reference.py): axe's colour
+# check took 10 s a run on all 500 rows. The first three rows of each table are checked; the others repeat
+# their markup and styles with other words.
+AXE_CONTEXT = {"contribute/fields/": {"exclude": [["table tbody tr:nth-child(n+4)"]]}}
+
+
+def serious_violations(axe: Any, page: Any, options: dict, url: str = "") -> list[str]:
+    """axe's serious and critical violations on ``page``, one line each; the others are printed to be seen."""
+    context = AXE_CONTEXT.get(url.removeprefix("en/"))
+    results = axe.run(page, context=context, options=options).response
+    found = []
+    for violation in results["violations"]:
+        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        line = f"{violation['id']} ({violation['impact']}): {targets}"
+        if violation["impact"] in ("serious", "critical"):
+            found.append(line)
+        else:
+            print("minor:", page.url, line)
+    return found
+
+
+# Every element whose box reaches past the viewport's right edge (hidden menus included: they still widen
+# the page), named so that a failure says what to fix.
+WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth, found = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 0.5) {
+      const name = `${element.tagName.toLowerCase()}.${String(element.className).split(" ")[0]}`;
+      found.push(`${name} → ${Math.round(box.right)}`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, width, found: found.slice(0, 5)};
+}"""
+
+
+def overflow(page: Any) -> list[str]:
+    """What makes ``page`` scroll sideways (empty if nothing does)."""
+    measured = page.evaluate(WIDER_THAN_SCREEN)
+    if measured["scroll"] <= measured["width"]:
+        return []
+    return [f"{measured['scroll']} px wide on {measured['width']} px: {measured['found']}"]
+
+
+class RequestWatch:
+    """Every request ``page`` makes to another host than the site's, and every one that fails.
+
+    ERR_ABORTED is a request the page itself cancelled (a newer keystroke, or leaving the page), not a failure.
+    """
+
+    def __init__(self, page: Any) -> None:
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        page.on("request", self._request)
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
+
+    def _request(self, request: Any) -> None:
+        if urlparse(request.url).hostname != "127.0.0.1":
+            self.foreign.append(request.url)
+
+    def _request_failed(self, request: Any) -> None:
+        if "ABORTED" not in str(request.failure):
+            self.failed.append(f"{request.url} ({request.failure})")
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.url} ({response.status})")

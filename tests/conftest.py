@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -124,21 +125,27 @@ def repo() -> Project:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory):
-    """The site built once from the fixture records (tests/fixtures/hub) and the real docs and config."""
-    from sites import build, make_fixture_hub
-
-    base = tmp_path_factory.mktemp("fixture-site")
-    return build(make_fixture_hub(base / "hub"), base / "site")
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every pytest-xdist worker of this run sees (each worker's basetemp is a child of it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def repo_site(tmp_path_factory: pytest.TempPathFactory):
-    """The repository's own site (its real records), built once per test worker and shared."""
-    from sites import REPO as REPOSITORY
-    from sites import build
+def fixture_site(shared_root: Path):
+    """The site built once from the fixture records (tests/fixtures/hub) and the real docs and config."""
+    from sites import build_shared, make_fixture_hub
 
-    return build(REPOSITORY, tmp_path_factory.mktemp("repo-site") / "site")
+    return build_shared(shared_root, "fixture-site", make_fixture_hub)
+
+
+@pytest.fixture(scope="session")
+def repo_site(shared_root: Path):
+    """The repository's own site (its real records), built once for the run and shared."""
+    from sites import REPO as REPOSITORY
+    from sites import build_shared
+
+    return build_shared(shared_root, "repo-site", lambda _: REPOSITORY)
 
 
 @pytest.fixture(scope="session")

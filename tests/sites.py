@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "hub"
@@ -54,8 +57,10 @@ def make_fixture_hub(target: Path) -> Path:
     return target
 
 
-def build(root: Path, site: Path) -> BuiltSite:
-    env = {**os.environ, "SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, site: Path, env: dict[str, str] | None = None) -> BuiltSite:
+    """``mkdocs build --strict`` of the hub at ``root``, as publish.yml builds it (or with ``env`` instead)."""
+    if env is None:
+        env = {**os.environ, "SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         capture_output=True,
@@ -67,3 +72,24 @@ def build(root: Path, site: Path) -> BuiltSite:
     log = process.stdout + process.stderr
     assert process.returncode == 0, log
     return BuiltSite(root, site, log)
+
+
+def build_shared(
+    shared_root: Path, name: str, make_hub: Callable[[Path], Path], env: dict[str, str] | None = None
+) -> BuiltSite:
+    """The site of ``make_hub``, built once for the whole run by whichever pytest-xdist worker asks first.
+
+    Builds are the suite's most expensive setup and every worker needs the same few, read-only sites: the
+    first worker builds under a lock (the pattern pytest-xdist documents, with filelock) and the others wait
+    and share the result. ``shared_root`` is a folder all workers see (see conftest.shared_root).
+    """
+    base = shared_root / name
+    with FileLock(str(shared_root / f"{name}.lock")):
+        done = shared_root / f"{name}.json"
+        if done.exists():
+            facts = json.loads(done.read_text(encoding="utf-8"))
+            return BuiltSite(Path(facts["root"]), base / "site", facts["log"])
+        shutil.rmtree(base, ignore_errors=True)  # a build that failed earlier in this run
+        built = build(make_hub(base / "hub"), base / "site", env)
+        done.write_text(json.dumps({"root": str(built.root), "log": built.log}), encoding="utf-8")
+        return built

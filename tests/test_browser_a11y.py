@@ -1,9 +1,6 @@
-"""WCAG 2.2 AA in a real browser: axe-core on every page type, both languages, phone and desktop widths,
-light and dark; a skip link first on every page; a visible focus ring; an accessible colour-scheme toggle.
-
-axe-core comes from axe-playwright-python (PyPI), which ships axe.min.js inside the wheel: nothing is
-fetched from a CDN at run time. Only serious and critical violations fail, as the issue asks; the others
-are printed so they are seen.
+"""WCAG 2.2 AA in a real browser, beyond what axe sees: a skip link first on every page; a visible focus ring;
+an accessible colour-scheme toggle; the 404 page; breadcrumbs; print. axe-core itself runs on every page
+type, both languages, phone and desktop, light and dark, in tests/test_browser_every_page.py.
 """
 
 from __future__ import annotations
@@ -11,83 +8,17 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from sites import REPO_URL, make_fixture_hub
-from visitor_view import PAGE_TYPES
+from sites import REPO_URL, build_shared, make_fixture_hub
 
 pytestmark = pytest.mark.browser
-
-# Every page type of the visitor-view record, and the hand-written and generated pages it leaves out.
-MORE_PAGES = ["provinces/", "contribute/fields/", "open-data/", "statistics/"]
-PAGES = [prefix + url for url in [*PAGE_TYPES.values(), *MORE_PAGES] for prefix in ("", "en/")] + ["404.html"]
-# axe's WCAG 2.0-2.2 A and AA rules plus its best practices (region, landmarks, headings).
-AXE_OPTIONS = {"resultTypes": ["violations"]}
-# The dark scheme changes colours and nothing else (same markup, same layout): in dark, the rules about
-# colour run, on every page type in Turkish and on the English home page (the languages share templates and
-# styles; their words are checked by every rule in light). This keeps the matrix within the suite's time.
-COLOUR_OPTIONS = {
-    "resultTypes": ["violations"],
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-}
-# The field reference is long Markdown tables (axe: 8 s a run): checked on the desktop in light.
-PHONE_SKIPS = {"contribute/fields/"}
-
-
-def pages_for(width: int, scheme: str) -> list[str]:
-    """Every page in both languages on the desktop in light; elsewhere the Turkish pages (the languages share
-    templates and styles) and the English home and practice pages."""
-    if scheme == "light" and width >= 960:
-        return PAGES
-    english = ["en/", "en/practices/cagri-merkezi/"]
-    return [url for url in PAGES if not url.startswith("en/") and url not in PHONE_SKIPS] + english
-
-
-def serious_violations(axe: Axe, page: Page, options: dict | None = None) -> list[str]:
-    results = axe.run(page, options=options or AXE_OPTIONS).response
-    found = []
-    for violation in results["violations"]:
-        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        line = f"{violation['id']} ({violation['impact']}): {targets}"
-        if violation["impact"] in ("serious", "critical"):
-            found.append(line)
-        else:
-            print("minor:", page.url, line)
-    return found
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_finds_nothing_serious(browser: Browser, site_url: str, width: int, scheme: str) -> None:
-    axe = Axe()
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
-    options = COLOUR_OPTIONS if scheme == "dark" else AXE_OPTIONS
-    problems: dict[str, list[str]] = {}
-    for url in pages_for(width, scheme):
-        page.goto(site_url + url)
-        found = serious_violations(axe, page, options)
-        if found:
-            problems[url] = found
-    # The catalog with a filter chosen (chips, counts and the clear button are shown then).
-    page.goto(site_url + "practices/?theme=education")
-    if found := serious_violations(axe, page, options):
-        problems["practices/?theme=education"] = found
-    if width < 960:  # on a phone, with the filters dialog open
-        page.get_by_role("button", name="Filtreler").click()
-        if found := serious_violations(axe, page, options):
-            problems["practices/?theme=education (filters dialog)"] = found
-    context.close()
-    assert problems == {}
 
 
 def test_the_first_tab_reaches_a_skip_link_that_leads_to_the_content(page: Page, site_url: str) -> None:
@@ -166,25 +97,10 @@ def pages_server(site: Path, scratch: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def site_without_site_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_without_site_url(shared_root: Path) -> Path:
     """The fixture site built as a contributor builds it locally: no SITE_URL (mkdocs.yml's default)."""
-    base = tmp_path_factory.mktemp("no-site-url")
-    root = make_fixture_hub(base / "hub")
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"REPO_URL": REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(root / "mkdocs.yml"),
-        "-d",
-        str(base / "site"),
-    ]
-    process = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root, timeout=600)
-    assert process.returncode == 0, process.stdout + process.stderr
-    return base / "site"
+    return build_shared(shared_root, "no-site-url", make_fixture_hub, env).site
 
 
 @pytest.mark.parametrize("built", ["with SITE_URL", "without SITE_URL"])

@@ -71,17 +71,22 @@ PAGES = [
 HOSTILE_PAGES: list[str] = []  # every page of the built site, filled by the fixture
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from browser import serve
-    from sites import build, make_fixture_hub
+def _hostile_hub(target: Path) -> Path:
+    from sites import make_fixture_hub
 
-    base = tmp_path_factory.mktemp("hostile-site")
-    hub = make_fixture_hub(base / "hub")
+    hub = make_fixture_hub(target)
     for record in sorted((HOSTILE / "practices").glob("*.md")):
         shutil.copy(record, hub / "practices" / record.name)
-    built = build(hub, base / "site")
-    HOSTILE_PAGES.extend(built.url_of(path) for path in built.html_files())
+    return hub
+
+
+@pytest.fixture(scope="module")
+def hostile_site(shared_root: Path) -> Iterator[str]:
+    from browser import serve
+    from sites import build_shared
+
+    built = build_shared(shared_root, "hostile-site", _hostile_hub)
+    HOSTILE_PAGES[:] = [built.url_of(path) for path in built.html_files()]
     with serve(built.site, "/hub/") as url:
         yield url
 
@@ -127,7 +132,11 @@ def test_on_a_phone_too(browser, hostile_site: str, path: str) -> None:
     assert foreign == [], foreign
 
 
-def test_every_page_loads_without_a_csp_violation_or_another_host(browser, hostile_site: str) -> None:
+PARTS = 3  # the pages in parts that pytest-xdist spreads over its workers
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_every_page_loads_without_a_csp_violation_or_another_host(browser, hostile_site: str, part: int) -> None:
     """Every page of the built site (the real docs and configuration), loaded as a visitor loads it."""
     context = browser.new_context()
     context.add_init_script(WATCH)
@@ -139,7 +148,7 @@ def test_every_page_loads_without_a_csp_violation_or_another_host(browser, hosti
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:")) else None)
     failures = {}
     assert len(HOSTILE_PAGES) > 50
-    for path in HOSTILE_PAGES:
+    for path in HOSTILE_PAGES[part::PARTS]:
         page.goto(hostile_site + path)
         page.wait_for_load_state("load")
         found = page.evaluate("window.__violations") + page.evaluate("window.__ran") + console + foreign

@@ -46,15 +46,18 @@ def _record(index: int, text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def generated_site(tmp_path_factory: pytest.TempPathFactory):
-    from sites import build, make_fixture_hub
+def generated_site(shared_root: Path):
+    from sites import build_shared, make_fixture_hub
 
-    base = tmp_path_factory.mktemp("generated-bodies")
-    hub = make_fixture_hub(base / "hub")
-    bodies = generated_bodies(25)
-    for index, text in enumerate(bodies):
-        (hub / "practices" / f"uretilmis-{index}.md").write_text(_record(index, text), encoding="utf-8")
-    return build(hub, base / "site"), bodies
+    bodies = generated_bodies(25)  # the same every time: a fixed seed
+
+    def hub_with_bodies(target: Path) -> Path:
+        hub = make_fixture_hub(target)
+        for index, text in enumerate(bodies):
+            (hub / "practices" / f"uretilmis-{index}.md").write_text(_record(index, text), encoding="utf-8")
+        return hub
+
+    return build_shared(shared_root, "generated-bodies", hub_with_bodies), bodies
 
 
 def test_every_accepted_body_builds_and_shows_what_render_made(generated_site) -> None:
