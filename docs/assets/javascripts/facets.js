@@ -42,6 +42,14 @@
 
   function toArray(list) { return Array.prototype.slice.call(list); }
 
+  /* The engine (search.js, loaded after this file, both deferred): defined once every script has run. */
+  function engineReady() {
+    if (window.mpcSearch || document.readyState === "complete") { return Promise.resolve(window.mpcSearch); }
+    return new Promise(function (resolve) {
+      window.addEventListener("load", function () { resolve(window.mpcSearch); }, { once: true });
+    });
+  }
+
   /* A modal panel without <dialog>: the same element is the desktop side column, so the dialog role,
      aria-modal and the inert page around it exist only while it is open on a phone. */
   function Modal(panel, opener, onClose) {
@@ -298,10 +306,12 @@
       var mine = ++ticket;
       if (!text || answered.text === text) { apply(history_); return Promise.resolve(); }
       list.setAttribute("aria-busy", "true");
-      var engine = window.mpcSearch;
-      var asked = engine ? engine.rank(text).then(function (ranked) {
+      var asked = engineReady().then(function (engine) {
+        if (!engine) { throw new Error("no search engine"); }
+        return engine.rank(text);
+      }).then(function (ranked) {
         return Promise.all(ranked.hits.map(function (hit) { return hit.data(); }));
-      }) : Promise.reject(new Error("no search engine"));
+      });
       return asked.then(function (pages) {
         var ranks = {};
         pages.forEach(function (data, i) {

@@ -4,7 +4,8 @@
  * the same engine, so one query gives the same records everywhere.
  *
  * Our own small UI because Pagefind's bundled UIs are 120-175 KB and do not sit in Material's header;
- * this file is loaded on every page, and Pagefind itself (pagefind.js, its worker, the language's WASM
+ * this file is loaded on every page (deferred; at load it only adds the header's button and listens: the
+ * dialog is built on first use), and Pagefind itself (pagefind.js, its worker, the language's WASM
  * and index chunks) and mpc-text.js are fetched only on first use; the facet indexes only when the
  * visitor opens the filters (about a fifth of a first query's bytes at 5,000 records).
  *
@@ -259,7 +260,7 @@
     return out;
   }
 
-  function build() {
+  function buildOpener() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner) { return null; }
     // Named by its visible words (the label span, hidden from sight only on a phone): WCAG 2.5.3.
@@ -270,7 +271,11 @@
     opener.appendChild(el("kbd", { "aria-hidden": "true" }, "/"));
     var option = inner.querySelector(".md-header__option");
     inner.insertBefore(opener, option ? option.nextSibling : null);
+    return opener;
+  }
 
+  /* The dialog is built on first use, not at load (less work on a phone's CPU before it is interactive). */
+  function buildDialog(opener) {
     var dialog = el("div", { "class": "mpc-search", role: "dialog", "aria-modal": "true", "aria-label": words.open, hidden: "" });
     dialog.innerHTML =
       '<div class="mpc-search__backdrop" data-close></div>' +
@@ -300,8 +305,35 @@
   }
 
   function setup() {
-    var ui = build();
-    if (!ui) { return; }
+    var opener = buildOpener();
+    if (!opener) { return; }
+    var dialogUi = null;
+    function ui() { return dialogUi || (dialogUi = setupDialog(opener)); }
+
+    opener.addEventListener("click", function () { ui().open(); });
+    document.addEventListener("keydown", function (event) {
+      if ((dialogUi && dialogUi.isOpen()) || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      var target = event.target;
+      var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "S")) { event.preventDefault(); ui().open(); }
+    });
+    window.mpcSearch.open = function (text) { ui().openWith(text); };
+    // The home page's box (and any form marked data-mpc-search) opens this dialog with its query, so it
+    // shows exactly what the header search shows; without JavaScript the form still submits.
+    document.querySelectorAll("form.mpc-home-search, form[data-mpc-search]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var field = form.querySelector("input[type=search], input[name=q]");
+        event.preventDefault();
+        ui().openWith(field ? field.value : "");
+      });
+    });
+    // ?search=… opens the dialog with that query: a shareable link to results.
+    var asked = new URLSearchParams(window.location.search).get("search");
+    if (asked) { ui().openWith(asked); }
+  }
+
+  function setupDialog(opener) {
+    var ui = buildDialog(opener);
     var dialog = ui.dialog, input = ui.input;
     var status = dialog.querySelector(".mpc-search__status");
     var list = dialog.querySelector(".mpc-search__results");
@@ -440,9 +472,7 @@
       input.value = text;
       run();
     }
-    window.mpcSearch.open = openWith;
 
-    ui.opener.addEventListener("click", open);
     dialog.addEventListener("click", function (event) { if (event.target.hasAttribute("data-close")) { shut(); } });
     dialog.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
@@ -482,27 +512,9 @@
       else if (event.key === "ArrowDown" && event.target === input) { event.preventDefault(); setActive(active + 1); }
       else if (event.key === "ArrowUp" && event.target === input) { event.preventDefault(); setActive(active - 1); }
     });
-    document.addEventListener("keydown", function (event) {
-      if (!dialog.hidden || event.ctrlKey || event.metaKey || event.altKey) { return; }
-      var target = event.target;
-      var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-      if (!typing && (event.key === "/" || event.key === "s" || event.key === "S")) { event.preventDefault(); open(); }
-    });
     status.textContent = words.hint;
     list.setAttribute("data-query", "");
-
-    // The home page's box (and any form marked data-mpc-search) opens this dialog with its query, so it
-    // shows exactly what the header search shows; without JavaScript the form still submits.
-    document.querySelectorAll("form.mpc-home-search, form[data-mpc-search]").forEach(function (form) {
-      form.addEventListener("submit", function (event) {
-        var field = form.querySelector("input[type=search], input[name=q]");
-        event.preventDefault();
-        openWith(field ? field.value : "");
-      });
-    });
-    // ?search=… opens the dialog with that query: a shareable link to results.
-    var asked = new URLSearchParams(window.location.search).get("search");
-    if (asked) { openWith(asked); }
+    return { open: open, openWith: openWith, isOpen: function () { return !dialog.hidden; } };
   }
 
   window.mpcSearch = { query: query, rank: rank, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
