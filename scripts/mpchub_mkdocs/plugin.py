@@ -21,12 +21,14 @@ from mpchub import csp, exports, search, search_assets
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
+from mpchub.schemas import SchemaSet
 from mpchub.site.build import Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.strings import STRINGS, t
 from mpchub.site.urls import source_path
 from mpchub_mkdocs import pagefind
+from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
@@ -63,6 +65,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.edit_base: str | None = None
         self.staging: Path | None = None
         self.serving = False
+        self.compiled_templates = CompiledTemplates()
+        self.fingerprints: dict[str, int] = {}
+        self.schema_set: tuple[tuple[tuple[str, int, int], ...], SchemaSet] | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -76,7 +81,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
-        corpus = load_corpus(Project(root))
+        project = Project(root)
+        corpus = load_corpus(project, self._schemas(project))
         for problem in corpus.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
         if corpus.errors:
@@ -101,15 +107,40 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
-            written = stage(source_docs, pages, self.staging)
+            written = stage(source_docs, pages, self.staging, self._changed_pages(pages))
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(corpus.files)} record files checked; {written} staged pages updated")
+
+    def _changed_pages(self, pages: list[Page]) -> set[str]:
+        """Source paths of the generated pages whose HTML differs from the previous build's (none on the first
+        build of a process): under ``mkdocs serve --dirty`` they are rebuilt even when their stub is unchanged."""
+        fingerprints = {source_path(p.path, p.lang): hash((p.html, p.markdown)) for p in pages}
+        before, self.fingerprints = self.fingerprints, fingerprints
+        return {rel for rel, value in fingerprints.items() if before and before.get(rel) != value}
+
+    def _schemas(self, project: Project) -> SchemaSet:
+        """The compiled schemas and vocabularies, kept between the rebuilds of ``mkdocs serve`` while none of
+        their files changed (compiling them was a tenth of a rebuild)."""
+        folders = (project.schemas_dir, project.vocabularies_dir)
+        stamp = tuple(
+            (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+            for folder in folders
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        )
+        if self.schema_set is None or self.schema_set[0] != stamp:
+            self.schema_set = (stamp, SchemaSet(project))
+        return self.schema_set[1]
 
     def _fail_on_broken_links(self, documents: Any) -> None:
         problems = broken(documents, self.known_urls)
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates
+        return env
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled."""
@@ -182,17 +213,20 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if getattr(i18n, "building", False):
             return  # a nested per-language build: the index is made once, when all are done
         expected, self.expected_in_index = self.expected_in_index, Counter()
-        if self.site is not None:
-            written = exports.write_site_exports(self.site.corpus, Path(config.site_dir), config.site_url or None)
-            log.info(f"mpchub: {len(written)} open-data files written")
-        self.site = None  # under `mkdocs serve` this instance lives on: the next build starts afresh
+        site, self.site = self.site, None  # under `mkdocs serve` this instance lives on: the next build starts afresh
         site_dir = Path(config.site_dir)
         search_assets.write(site_dir)  # the folding table and labels the catalog's filters use too
-        if not self.config.search:
-            return
+        corpus = site.corpus if site is not None else None
         if self.serving:
-            # While editing, the page reloads at once and search catches up a moment later.
-            threading.Thread(target=self._index_quietly, args=(site_dir,), daemon=True).start()
+            # While editing, the page reloads at once; the downloads and search catch up a moment later.
+            threading.Thread(
+                target=self._catch_up, args=(corpus, site_dir, config.site_url or None), daemon=True
+            ).start()
+            return
+        if corpus is not None:
+            written = exports.write_site_exports(corpus, site_dir, config.site_url or None)
+            log.info(f"mpchub: {len(written)} open-data files written")
+        if not self.config.search:
             return
         counts = pagefind.build_index(site_dir)
         for language, marked in sorted(expected.items()):
@@ -204,11 +238,15 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 )
         log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
 
-    def _index_quietly(self, site_dir: Path) -> None:
+    def _catch_up(self, corpus: Any, site_dir: Path, site_url: str | None) -> None:
+        """After a rebuild under ``mkdocs serve``: the open-data files, then the search index."""
         try:
-            pagefind.build_index(site_dir)
-        except PluginError as exc:
-            log.warning(f"mpchub: search index not refreshed: {exc}")
+            if corpus is not None:
+                exports.write_site_exports(corpus, site_dir, site_url)
+            if self.config.search:
+                pagefind.build_index(site_dir)
+        except (PluginError, OSError) as exc:
+            log.warning(f"mpchub: open data or search index not refreshed: {exc}")
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at

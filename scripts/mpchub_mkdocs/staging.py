@@ -43,8 +43,12 @@ def stub(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.markdown
 
 
-def stage(source: Path, pages: list[Page], target: Path) -> int:
-    """Make ``target`` hold exactly the hand-written files and the generated pages' stubs. Returns files written."""
+def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None = None) -> int:
+    """Make ``target`` hold exactly the hand-written files and the generated pages' stubs. Returns files written.
+
+    ``touch`` names stubs (source paths) whose page changed although the stub did not (an edit of a record's
+    body changes only the HTML spliced in): their time is set to now, so ``mkdocs serve --dirty``, which
+    rebuilds only pages whose source is newer than their output, rebuilds them too."""
     wanted: dict[str, bytes] = {}
     for directory, _subfolders, names in os.walk(source):
         for name in names:
@@ -60,6 +64,8 @@ def stage(source: Path, pages: list[Page], target: Path) -> int:
         path = target / rel
         try:
             if path.read_bytes() == data:
+                if touch and rel in touch:
+                    os.utime(path)
                 continue
         except OSError:
             path.parent.mkdir(parents=True, exist_ok=True)

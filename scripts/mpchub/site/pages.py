@@ -6,11 +6,13 @@ This module gathers what a record page shows; ``templates/record/*.html`` decide
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
 from mpchub import exports
+from mpchub.body import RenderedBody
 from mpchub.body import render as render_body
 from mpchub.corpus import Record
 from mpchub.languages import MASTER
@@ -50,6 +52,13 @@ class Page:
         return None if self.translated else url(self.path, MASTER)
 
 
+@lru_cache(maxsize=8192)
+def _body(source: str) -> RenderedBody:
+    """A body rendered once per text: an untranslated record's English page shows the Turkish body, and under
+    ``mkdocs serve`` every rebuild asks again for every unchanged body. Read-only for callers."""
+    return render_body(source)
+
+
 class Fields(dict):
     """A record's fields for templates: an optional field that is absent reads as None, at any depth
     (the templates' environment is strict about every other undefined name)."""
@@ -81,7 +90,7 @@ class RecordPages:
         here = record_path(record.collection.folder, record.slug)
         view = View(self.index, lang, here)
         fields = Fields(record.fields(lang))
-        body = render_body(record.body(lang))
+        body = _body(record.body(lang))
         context: dict[str, Any] = {
             "v": view,
             "record": record,
