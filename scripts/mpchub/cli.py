@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
         help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
     )
     bench.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
+    bench.add_argument(
+        "--floor",
+        action="store_true",
+        help="with --site: also build the same pages as empty stubs without the mpchub plugin or search "
+        "(what MkDocs, Material and static-i18n alone take)",
+    )
     return parser
 
 

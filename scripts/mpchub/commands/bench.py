@@ -7,7 +7,10 @@
   and province;
 * ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
   indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
-  query (raw, and compressed as a web server would send them).
+  query (raw, and compressed as a web server would send them);
+* ``--site --floor``: also build the same pages (the staged stubs: front matter only) with the same
+  configuration less the ``mpchub`` plugin and search: what MkDocs, Material and static-i18n take by
+  themselves, the floor under any work of ours.
 
 Synthetic records go to a scratch folder that is deleted afterwards; they are never published.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -62,28 +66,14 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
         site = Path(scratch) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/hub/"}
-        started = time.perf_counter()
-        process = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-q",
-                "-f",
-                str(root / "mkdocs.yml"),
-                "-d",
-                str(site),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        build_seconds = time.perf_counter() - started
+        process, build_seconds, build_cpu = _mkdocs_build(root, site, env, strict=True)
         if process.returncode != 0:
             print(process.stdout + process.stderr, file=sys.stderr)
             return 1
+        if args.floor:
+            floor = _floor(root, Path(scratch), env)
+            if floor is None:
+                return 1
         shutil.rmtree(site / "pagefind")
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], check=True)
@@ -92,9 +82,14 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         page_bytes = (site / "practices" / "sentetik-uygulama-00001" / "index.html").stat().st_size
         print(
             f"site of {args.records} bilingual records: {pages} HTML pages; mkdocs build (with indexing) "
-            f"{build_seconds:.1f} s; Pagefind indexing alone {index_seconds:.1f} s; "
+            f"{build_seconds:.1f} s ({build_cpu:.1f} s of CPU); Pagefind indexing alone {index_seconds:.1f} s; "
             f"a practice page is {page_bytes / 1024:.1f} KB"
         )
+        if args.floor:
+            print(
+                f"floor: the same {floor[0]} pages as stubs, MkDocs + Material + static-i18n without the mpchub "
+                f"plugin or search: {floor[1]:.1f} s ({floor[2]:.1f} s of CPU)"
+            )
         for lang, path, query in (
             ("tr", "practices/sentetik-uygulama-00001/", "göçmen"),
             ("en", "en/practices/sentetik-uygulama-00001/", "refugees"),
@@ -105,6 +100,40 @@ def _site(project: Project, args: argparse.Namespace) -> int:
                 for url, (_raw, wire) in sorted(first, key=lambda item: -item[1][1]):
                     print(f"    {wire / 1024:7.1f} KB  {url.split('/hub/', 1)[-1]}")
     return 0
+
+
+def _mkdocs_build(
+    root: Path, site: Path, env: dict[str, str], strict: bool
+) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """Run ``mkdocs build`` of ``root`` into ``site``: the process, its wall-clock seconds and its CPU seconds
+    (its own and its children's, Pagefind's included: on a shared machine the steadier figure)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.run([*command, *(["--strict"] if strict else [])], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return process, seconds, cpu
+
+
+def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, float] | None:
+    """Build the staged stubs of the site just built at ``root`` without the mpchub plugin: (pages, s, CPU s)."""
+    floor = scratch / "floor"
+    shutil.copytree(root / ".cache" / "mpchub" / "docs", floor / "docs")
+    shutil.copytree(root / "overrides", floor / "overrides")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    without_plugin = config.replace("\n  - mpchub\n", "\n")
+    if without_plugin == config:
+        print("mpchub bench: mkdocs.yml does not list the plugin as '  - mpchub': no floor", file=sys.stderr)
+        return None
+    (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
+    # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
+    process, seconds, cpu = _mkdocs_build(floor, scratch / "floor-site", env, strict=False)
+    if process.returncode != 0:
+        print(process.stdout + process.stderr, file=sys.stderr)
+        return None
+    return sum(1 for _ in (scratch / "floor-site").rglob("*.html")), seconds, cpu
 
 
 def _kb(sizes: list[tuple[str, tuple[int, int]]]) -> str:
