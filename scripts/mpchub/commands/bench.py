@@ -59,14 +59,10 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
 def _site(project: Project, args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mpchub-bench-site-") as scratch:
-        root = Path(scratch) / "hub"
-        make_project(project, root, args.records)
-        for folder in ("docs", "overrides"):
-            shutil.copytree(project.root / folder, root / folder)
-        shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+        root = site_project(project, Path(scratch) / "hub", args.records)
         site = Path(scratch) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/hub/"}
-        process, build_seconds, build_cpu = _mkdocs_build(root, site, env, strict=True)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+        process, build_seconds, build_cpu = mkdocs_build(root, site, env, strict=True)
         if process.returncode != 0:
             print(process.stdout + process.stderr, file=sys.stderr)
             return 1
@@ -102,7 +98,20 @@ def _site(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs_build(
+SITE_URL = "http://127.0.0.1/hub/"
+
+
+def site_project(project: Project, root: Path, records: int) -> Path:
+    """A hub of ``records`` synthetic bilingual records at ``root`` with the project's pages, theme overrides
+    and configuration, ready for ``mkdocs build``."""
+    make_project(project, root, records)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(project.root / folder, root / folder)
+    shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def mkdocs_build(
     root: Path, site: Path, env: dict[str, str], strict: bool
 ) -> tuple[subprocess.CompletedProcess[str], float, float]:
     """Run ``mkdocs build`` of ``root`` into ``site``: the process, its wall-clock seconds and its CPU seconds
@@ -129,7 +138,7 @@ def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, 
         return None
     (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
     # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
-    process, seconds, cpu = _mkdocs_build(floor, scratch / "floor-site", env, strict=False)
+    process, seconds, cpu = mkdocs_build(floor, scratch / "floor-site", env, strict=False)
     if process.returncode != 0:
         print(process.stdout + process.stderr, file=sys.stderr)
         return None

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from mpchub.corpus import Corpus
@@ -119,6 +120,20 @@ def cell(column: Column, entry: dict[str, Any], lang: str, names: dict[Any, str]
     return SEPARATOR.join(map(_text, _values(data, column.path)))
 
 
+def _top_level(name: str) -> Callable[[dict[str, Any]], str]:
+    """``cell`` for a top-level field (most columns), decided once per column instead of once per cell."""
+
+    def read(entry: dict[str, Any]) -> str:
+        value = entry["fields"].get(name)
+        if not isinstance(value, list):
+            return _text(value)
+        if not any(isinstance(v, dict | list) or v is None for v in value):
+            return SEPARATOR.join(map(_text, value))
+        return SEPARATOR.join(map(_text, _values(entry["fields"], (name,))))
+
+    return read
+
+
 def rows(
     corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None
 ) -> tuple[list[Column], list[list[str]]]:
@@ -131,7 +146,13 @@ def rows(
         {term.key: term.label(lang) for term in vocabularies[c.vocabulary]} if c.label and c.vocabulary else None
         for c in cols
     ]
-    return cols, [[cell(c, entry, lang, n) for c, n in zip(cols, names, strict=True)] for entry in entries]
+    readers = [
+        _top_level(c.path[0])
+        if not c.meta and len(c.path) == 1 and not (c.label and n is not None)
+        else partial(cell, c, lang=lang, names=n)
+        for c, n in zip(cols, names, strict=True)
+    ]
+    return cols, [[read(entry) for read in readers] for entry in entries]
 
 
 def write_csv(corpus: Corpus, collection: Collection, lang: str, entries: list[dict[str, Any]] | None = None) -> bytes:

@@ -7,11 +7,15 @@ and citation blocks is escaped by the template engine, never by hand; autoescape
 
 from __future__ import annotations
 
+from functools import cache
+
 from jinja2 import Template
 
 from mpchub.site.templates import environment
 
 
+@cache
 def template(name: str) -> Template:
-    """A template under ``templates/data/``, e.g. ``template("atom.xml.j2")``."""
+    """A template under ``templates/data/``, e.g. ``template("atom.xml.j2")``. Kept once loaded: the citation and
+    JSON-LD blocks ask for theirs on every record page, and Jinja's lookup checks the file's time each time."""
     return environment().get_template(f"data/{name}")
