@@ -20,7 +20,8 @@ NOT_WORDS = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}|<script\b.*?</script>|<
 WORD = re.compile(r"[^\W\d_]{2,}")
 JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 # A string literal inside Jinja with two words in it is a phrase for visitors ('{% set report = "Report a …" %}').
-PHRASE = re.compile(r"""["']([^"'\n]*[^\W\d_]{2,}\s+[^\W\d_]{2,}[^"'\n]*)["']""")
+# Markup ('<script src=') is not a phrase.
+PHRASE = re.compile(r"""["']([^"'\n<>=/{}]*[^\W\d_]{2,}\s+[^\W\d_]{2,}[^"'\n<>=/{}]*)["']""")
 
 
 def test_overrides_write_no_words_of_their_own() -> None:

@@ -4,8 +4,8 @@
  * the same engine, so one query gives the same records everywhere.
  *
  * Our own small UI because Pagefind's bundled UIs are 120-175 KB and do not sit in Material's header;
- * this file is loaded on every page (deferred; at load it only adds the header's button and listens: the
- * dialog is built on first use), and Pagefind itself (pagefind.js, its worker, the language's WASM
+ * this file is loaded on every page (deferred; at load it only listens: the header's button is in the
+ * page's HTML and the dialog is built on first use), and Pagefind itself (pagefind.js, its worker, the language's WASM
  * and index chunks) and mpc-text.js are fetched only on first use; the facet indexes only when the
  * visitor opens the filters (about a fifth of a first query's bytes at 5,000 records).
  *
@@ -263,6 +263,10 @@
   function buildOpener() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner) { return null; }
+    // Pages carry the button in their HTML (overrides/partials/search-button.html), drawn in the first paint;
+    // it is made here only where a page has none (the 404 page, which has no page language).
+    var drawn = inner.querySelector(".mpc-search-open");
+    if (drawn) { return drawn; }
     // Named by its visible words (the label span, hidden from sight only on a phone): WCAG 2.5.3.
     var opener = el("button", { type: "button", "class": "md-header__button mpc-search-open",
                                 "aria-keyshortcuts": "/ s", "aria-haspopup": "dialog" });
