@@ -5,6 +5,7 @@ overrides/ reads them from ``mpchub_strings`` (the page's language) and, on the 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -61,3 +62,25 @@ def test_the_overrides_show_the_catalogues_words(fixture_site: BuiltSite) -> Non
         assert part.h1.get_text() == STRINGS[lang]["not_found_title"]
         links = [a.get_text() for a in part.select("a")]
         assert links == [STRINGS[lang]["not_found_home"], STRINGS[lang]["not_found_practices"]]
+
+
+def test_the_scripts_take_their_words_from_the_catalogue(fixture_site: BuiltSite) -> None:
+    """search.js reads the search_* words from the page (overrides/main.html writes them as JSON): it keeps
+    no copy of its own (as a string literal), in either language."""
+    scripts = {
+        name: (REPO / "docs" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+        for name in ("search.js", "facets.js")
+    }
+    copies = [
+        (name, value)
+        for name, source in scripts.items()
+        for words in STRINGS.values()
+        for key, value in words.items()
+        if key.startswith("search_") and (f'"{value}"' in source or f"'{value}'" in source)
+    ]
+    assert not copies, copies
+    for url, lang in (("about/", "tr"), ("en/about/", "en"), ("404.html", None)):
+        block = fixture_site.page(url).select_one("script#mpc-search-words")
+        words = json.loads(block.string)
+        lang = lang or fixture_site.page(url).html["lang"]
+        assert words == {k: v for k, v in STRINGS[lang].items() if k.startswith("search_")}, url

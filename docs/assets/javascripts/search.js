@@ -27,25 +27,23 @@
 (function () {
   "use strict";
 
-  var WORDS = {
-    tr: { open: "Ara", placeholder: "Uygulama, belediye, konu arayın", close: "Aramayı kapat",
-          results: "{n} sonuç", none: "Sonuç bulunamadı", more: "Daha fazla sonuç", hint: "Aramak için yazın",
-          filter: "Filtrele", suggest: "Bu sayfalara göz atabilirsiniz:", catalog: "Tüm iyi uygulamalar (katalog)",
-          partial: "{n} sonuç; bazıları yazdığınız kelimelerin yalnızca bir kısmını içeriyor",
-          failed: "Arama şu anda yapılamıyor; sayfayı yeniden yükleyip tekrar deneyin.",
-          loading: "Aranıyor…", facets: { type: "Tür", theme: "Tema", province: "İl", group: "Hedef grup", year: "Yıl" } },
-    en: { open: "Search", placeholder: "Search practices, municipalities, topics", close: "Close search",
-          results: "{n} results", none: "No results", more: "More results", hint: "Type to search",
-          filter: "Filter", suggest: "You can browse these pages:", catalog: "All good practices (catalogue)",
-          partial: "{n} results; some contain only some of the words you typed",
-          failed: "Search is not available right now; reload the page and try again.",
-          loading: "Searching…", facets: { type: "Type", theme: "Theme", province: "Province", group: "Target group", year: "Year" } }
-  };
   var FACETS = ["type", "theme", "province", "group", "year"];
+  var lang = document.documentElement.lang === "en" ? "en" : "tr";
+  /* The interface words come from the site's one catalogue (mpchub.site.strings, its search_* keys),
+     which overrides/main.html writes into the page as JSON in the page's language. */
+  var words = (function () {
+    var node = document.getElementById("mpc-search-words");
+    var all = node ? JSON.parse(node.textContent) : {};
+    function w(name) { return all["search_" + name] || ""; }
+    var out = {};
+    ["open", "placeholder", "close", "results", "none", "more", "hint", "filter", "suggest", "catalog",
+     "partial", "failed", "loading"].forEach(function (name) { out[name] = w(name); });
+    out.facets = {};
+    FACETS.forEach(function (name) { out.facets[name] = w("facet_" + name); });
+    return out;
+  })();
   var PAGE = 10;
   var SUGGESTIONS = 5;
-  var lang = document.documentElement.lang === "en" ? "en" : "tr";
-  var words = WORDS[lang];
 
   function siteRoot() {
     var config = document.getElementById("__config");
