@@ -386,7 +386,8 @@
     });
   }
 
-  /* A table wider than a phone scrolls inside Material's wrapper; keyboard users reach it with Tab. */
+  /* A table wider than a phone scrolls inside Material's wrapper; keyboard users reach it with Tab. Material
+     adds the wrappers when the document is loaded (DOMContentLoaded), so this runs after it (see init). */
   function focusableScrollRegions() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) { wrap.setAttribute("tabindex", "0"); }
@@ -399,5 +400,13 @@
     keepQueryInLanguageLinks();
     window.addEventListener("hashchange", keepQueryInLanguageLinks);
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+  // Deferred scripts run before DOMContentLoaded, Material's bundle first: its handlers for that event (the
+  // table wrappers above, among others) are registered before ours, so ours run after them. Loaded any later,
+  // the page is ready: run now.
+  var started = false;
+  function start() { if (!started) { started = true; init(); } }
+  if (document.readyState === "complete") { start(); } else {
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
+  }
 })();
