@@ -227,7 +227,7 @@ def _serve(project: Project, records: int, repeat: int) -> int:
             timings = []
             for run in range(repeat):
                 marker = f"Bench Edit {run}"
-                record.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                record.write_text(_retitled(original, marker), encoding="utf-8")
                 took = wait_for(marker, 600)
                 if took is None:
                     print("mpchub bench: the edited page was not rebuilt within 10 minutes", file=sys.stderr)
@@ -244,6 +244,16 @@ def _serve(project: Project, records: int, repeat: int) -> int:
         f"{timings[len(timings) // 2]:.2f} s median of {len(timings)} (mkdocs serve --dirty)"
     )
     return 0
+
+
+def _retitled(record: str, marker: str) -> str:
+    """The record with ``marker`` at the start of its title, inside the quotes where the title is quoted (the
+    synthetic records' titles are: 'title: Bench Edit 0 "SENTETİK 1: …"' broke the YAML, so the bench at N
+    records waited for a page that the failed rebuild never wrote)."""
+    for start in ('\ntitle: "', "\ntitle: '", "\ntitle: "):
+        if start in record:
+            return record.replace(start, f"{start}{marker} ", 1)
+    raise ValueError("the record has no title line")
 
 
 def _related(project: Project, records: int, repeat: int) -> int:
