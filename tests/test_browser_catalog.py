@@ -105,6 +105,40 @@ def test_the_catalog_field_finds_what_the_header_search_finds(page: Page, site_u
     )
 
 
+# The addresses of a query's results, from their fragments and from the build's address list (the path a
+# broad query at thousands of records takes), as the catalog asks for them.
+BOTH_WAYS = """async (q) => {
+  const ranked = await window.mpcSearch.rank(q);
+  return [await window.mpcSearch.addresses(ranked.hits, Infinity), await window.mpcSearch.addresses(ranked.hits, 0)];
+}"""
+
+
+@pytest.mark.parametrize(("url", "query"), [("practices/", "belediye"), ("en/practices/", "municipality")])
+def test_a_broad_query_finds_addresses_in_one_list(page: Page, site_url: str, url: str, query: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + url)
+    page.wait_for_function("() => window.mpcSearch")
+    from_fragments, from_list = page.evaluate(BOTH_WAYS, query)
+    assert len(from_fragments) > 5 and from_list == from_fragments
+    language = "en" if url.startswith("en/") else "tr"
+    assert sum(f"pagefind/mpc-addresses.{language}.json" in r for r in requested) == 1
+
+
+def test_the_address_lists_hold_every_indexed_page(fixture_site) -> None:
+    import gzip
+    import json
+
+    index = fixture_site.site / "pagefind"
+    for language in ("tr", "en"):
+        listed = json.loads((index / f"mpc-addresses.{language}.json").read_text(encoding="utf-8"))
+        fragments = sorted(index.glob(f"fragment/{language}_*.pf_fragment"))
+        assert sorted(listed) == [f.stem for f in fragments]
+        for fragment in fragments:
+            url = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+            assert listed[fragment.stem] == url.lstrip("/") and (fixture_site.site / listed[fragment.stem]).is_dir()
+
+
 def test_text_and_facets_combine_and_back_undoes_them(page: Page, site_url: str) -> None:
     page.goto(site_url + "practices/?q=sentetik+istanbul")
     page.wait_for_function(LISTED, arg="sentetik istanbul")

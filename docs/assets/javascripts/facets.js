@@ -308,14 +308,11 @@
       list.setAttribute("aria-busy", "true");
       var asked = engineReady().then(function (engine) {
         if (!engine) { throw new Error("no search engine"); }
-        return engine.rank(text);
-      }).then(function (ranked) {
-        return Promise.all(ranked.hits.map(function (hit) { return hit.data(); }));
+        return engine.rank(text).then(function (ranked) { return engine.addresses(ranked.hits); });
       });
-      return asked.then(function (pages) {
+      return asked.then(function (found) {
         var ranks = {};
-        pages.forEach(function (data, i) {
-          var address = new URL(data.url, window.location.href).href;
+        found.forEach(function (address, i) {
           if (!(address in ranks)) { ranks[address] = i; }
         });
         return ranks;

@@ -85,7 +85,7 @@
       if (!keys.length) {
         if (!Object.keys(filters).length) { return { hits: [], terms: [], filters: {} }; }
         return pagefind.search(null, { filters: filters }).then(function (all) {
-          return { hits: all.results.map(function (r) { return { score: r.score, matched: 0, words: 0, data: r.data }; }),
+          return { hits: all.results.map(function (r) { return { id: r.id, score: r.score, matched: 0, words: 0, data: r.data }; }),
                    terms: [], filters: all.filters || {} };
         });
       }
@@ -116,6 +116,30 @@
           return { hits: ordered, terms: terms, filters: (facetSource && facetSource.filters) || {} };
         });
       });
+    });
+  }
+
+  /* The page addresses (absolute URLs) of ``hits``, in their order. A few come from the results' own
+     fragments (the list loads the first ones anyway); more come from the index's address list, which the
+     build writes beside Pagefind's files (mpchub_mkdocs/pagefind.py), so that a broad query in the catalog
+     loads one file instead of a fragment per record. ``few``: up to how many hits fragments are used. */
+  var addressLists = {};
+  function addresses(hits, few) {
+    if (hits.length <= (few === undefined ? 2 * PAGE : few)) {
+      return Promise.all(hits.map(function (hit) { return hit.data(); })).then(function (pages) {
+        return pages.map(function (data) { return new URL(data.url, window.location.href).href; });
+      });
+    }
+    if (!addressLists[lang]) {
+      addressLists[lang] = fetch(new URL("pagefind/mpc-addresses." + lang + ".json", siteRoot()).href)
+        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); });
+    }
+    return addressLists[lang].then(function (list) {
+      return Promise.all(hits.map(function (hit) {
+        var path = list[hit.id];
+        if (path !== undefined) { return new URL(path, siteRoot()).href; }
+        return hit.data().then(function (data) { return new URL(data.url, window.location.href).href; });
+      }));
     });
   }
 
@@ -519,7 +543,7 @@
     return { open: open, openWith: openWith, isOpen: function () { return !dialog.hidden; } };
   }
 
-  window.mpcSearch = { query: query, rank: rank, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
+  window.mpcSearch = { query: query, rank: rank, addresses: addresses, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
                        open: function (text) { window.location.href = window.location.pathname + "?search=" + encodeURIComponent(text); } };
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }
