@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mpchub import exports
 from mpchub.corpus import Record
 from mpchub.site.formatting import sortable_date, year_of
-from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, title, values
+from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, values
 from mpchub.site.pages import Page
 from mpchub.site.templates import render
 from mpchub.site.urls import browse_path
@@ -109,9 +109,6 @@ class Listings:
             facets = {f"f-{f.param}": " ".join(map(str, self.facet_values(record, f))) for f in FACETS[kind]}
             facets["rank"] = self.index.title_rank[view.lang][record.key]
             facets["date"] = sortable_date(record.data.get(DATE_FIELD[kind]) or record.data.get("year"))
-            fields = record.fields(view.lang)
-            words = (title(record, view.lang), fields.get("summary", ""), fields.get("abstract", ""), meta[0])
-            facets["text"] = fold(" ".join(str(x) for x in words))
         return {
             "v": view,
             "record": record,
