@@ -630,7 +630,7 @@ def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
     compared = 0
     for source in (corpus, load_corpus(repo)):
         for record in all_records(source):
-            for lang, site_url in (("tr", SITE_URL), ("en", SITE_URL), ("tr", None)):
+            for lang, site_url in (("tr", SITE_URL), ("en", None)):  # with and without an address
                 item = citations.csl_item(record, lang, site_url)
                 for html in (True, False):
                     assert citations.render(item, lang, html) == citations.render_with_citeproc(item, lang, html)
