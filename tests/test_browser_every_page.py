@@ -7,6 +7,8 @@ On the fixture site built as publish.yml builds it (SITE_URL and REPO_URL set) a
 * the same in dark, with axe's colour rules (the scheme changes colours and nothing else: the page switches
   as it does when the system's setting changes, without loading again);
 * no sideways scroll at 360 and 320 px (the phone's screen narrowed), also with the language menu open;
+* on the desktop, no Content-Security-Policy violation and no payload run (tests/test_security_browser.py's
+  watch: it covers the pages the hostile records do not change);
 * on the phone, no request to another host (KVKK: REPO_URL made Material ask the forge's API for stars) and
   none that fails, also once the header search has loaded Pagefind.
 
@@ -25,6 +27,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from browser import AXE_ALL, AXE_COLOUR, RequestWatch, overflow, serious_violations
+from test_security_browser import WATCH
 from visitor_view import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -61,6 +64,7 @@ SCHEME = """(s) => document.body.getAttribute('data-md-color-scheme') === s
 def desktop(browser: Browser) -> Iterator[Page]:
     """One tab on a desktop, reused from page to page as a visitor's is."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    context.add_init_script(WATCH)  # Content-Security-Policy violations, and any payload that runs
     yield context.new_page()
     context.close()
 
@@ -106,6 +110,7 @@ def test_every_check_holds_on_every_page(
     axe = Axe()
     everywhere = (not url.startswith("en/") or url in ENGLISH_EVERYWHERE) and url not in DESKTOP_ONLY
     desktop.goto(site_url + url)
+    note("Content-Security-Policy", desktop.evaluate("window.__violations.concat(window.__ran)"))
     note("axe, 1280 px, light", serious_violations(axe, desktop, AXE_ALL, url))
     if everywhere:
         note("axe, 1280 px, dark", colours_in_dark(axe, desktop, url))

@@ -66,6 +66,12 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         if process.returncode != 0:
             print(process.stdout + process.stderr, file=sys.stderr)
             return 1
+        # ru_maxrss of the children: the largest finished descendant's peak (the build), in KiB on Linux
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        addresses = {
+            path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes())))
+            for path in sorted((site / "pagefind").glob("mpc-addresses.*.json"))
+        }
         if args.floor:
             floor = _floor(root, Path(scratch), env)
             if floor is None:
@@ -81,6 +87,9 @@ def _site(project: Project, args: argparse.Namespace) -> int:
             f"{build_seconds:.1f} s ({build_cpu:.1f} s of CPU); Pagefind indexing alone {index_seconds:.1f} s; "
             f"a practice page is {page_bytes / 1024:.1f} KB"
         )
+        print(f"peak memory of the build: {peak:.0f} MiB")
+        for name, (raw, packed) in addresses.items():
+            print(f"catalog address list {name}: {packed / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw)")
         if args.floor:
             print(
                 f"floor: the same {floor[0]} pages as stubs, MkDocs + Material + static-i18n without the mpchub "
