@@ -52,6 +52,24 @@ def serve(directory: Path, mount: str = "/") -> Iterator[str]:
 
 # --- checks that run on pages of any site ------------------------------------------------------------------
 
+# Runs before any page script (Playwright injects it outside the page's CSP). It records every way a
+# payload could announce itself, and keeps ordinary link clicks on the page so every element gets one.
+WATCH = """
+window.__ran = [];
+for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+  window[name] = (...args) => { window.__ran.push(name + ':' + args.join(' ')); };
+}
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
+});
+document.addEventListener('click', (e) => {
+  const link = e.target.closest && e.target.closest('a[href]');
+  if (link && !link.getAttribute('href').trim().toLowerCase().startsWith('javascript:')) e.preventDefault();
+}, true);
+"""
+
+
 # axe-core's WCAG 2.0-2.2 A and AA rules plus its best practices (region, landmarks, headings), and Label in
 # Name (WCAG 2.5.3: a control's name holds its visible words), which axe calls experimental and leaves out
 # unless asked.

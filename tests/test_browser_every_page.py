@@ -26,8 +26,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from browser import AXE_ALL, AXE_COLOUR, RequestWatch, overflow, serious_violations
-from test_security_browser import WATCH
+from browser import AXE_ALL, AXE_COLOUR, WATCH, RequestWatch, overflow, serious_violations
+from mpchub.commands.relevance import SHOWN
 from visitor_view import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,6 @@ SEARCHED = {
     "en/practices/cagri-merkezi/",
     "404.html",
 }
-SHOWN = "(q) => document.querySelector('.mpc-search__results')?.getAttribute('data-query') === q"
 SCHEME = """(s) => document.body.getAttribute('data-md-color-scheme') === s
   && !document.body.hasAttribute('data-md-color-switching')"""
 

@@ -8,15 +8,12 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from mpchub.commands.relevance import search_box
+from mpchub.commands.relevance import SHOWN, search_box
 from mpchub.search import search_key
 from mpchub.text import fold
 from sites import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-
-SHOWN = "(q) => document.querySelector('.mpc-search__results').getAttribute('data-query') === q"
 
 
 def search(page: Page, query: str) -> list[str]:

@@ -14,26 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from browser import WATCH
 from conftest import REPO
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
-
-# Runs before any page script (Playwright injects it outside the page's CSP). It records every way a
-# payload could announce itself, and keeps ordinary link clicks on the page so every element gets one.
-WATCH = """
-window.__ran = [];
-for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-  window[name] = (...args) => { window.__ran.push(name + ':' + args.join(' ')); };
-}
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
-});
-document.addEventListener('click', (e) => {
-  const link = e.target.closest && e.target.closest('a[href]');
-  if (link && !link.getAttribute('href').trim().toLowerCase().startsWith('javascript:')) e.preventDefault();
-}, true);
-"""
 
 # Every element: the events that inline handlers and autofocus payloads listen for, then a click.
 INTERACT = """

@@ -44,8 +44,8 @@ def write_addresses(index_dir: Path, languages: list[str]) -> None:
     found: dict[str, dict[str, str]] = {language: {} for language in languages}
     for fragment in (index_dir / "fragment").glob("*.pf_fragment"):
         language = fragment.name.split("_", 1)[0]
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_MARK)
         if language in found:
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_MARK)
             found[language][fragment.stem] = json.loads(data)["url"].lstrip("/")
     for language, addresses in found.items():
         text = json.dumps(dict(sorted(addresses.items())), ensure_ascii=False, separators=(",", ":"))

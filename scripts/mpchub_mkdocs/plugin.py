@@ -182,21 +182,20 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if not generated.translated and config.site_url:
                 page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
             page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
-        context["mpchub_search"] = self._search_marks(page, generated)
         language = generated.lang if generated is not None else _language_of(page.file.src_uri)
+        context["mpchub_search"] = self._search_marks(page, generated, language)
         context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = STRINGS[language]
         return context
 
-    def _search_marks(self, page: Any, generated: Page | None) -> dict[str, str] | None:
+    def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:
         """What Pagefind indexes: record pages in their own language and hand-written pages; never lists,
         the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
         content in ``data-pagefind-body`` when this is set."""
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
         if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
             return None
-        language = generated.lang if generated is not None else _language_of(page.file.src_uri)
         self.expected_in_index[language] += 1
         kind = generated.kind if generated is not None else None
         page_type = t(language, "type_page") if kind in (None, "reference") else ""

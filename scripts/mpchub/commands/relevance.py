@@ -23,7 +23,8 @@ MOUNT = "/hub/"
 RESULTS = ".mpc-search__results"
 # True once every result of query q is on screen (search.js sets data-query last). A function, not an
 # expression: the site's Content-Security-Policy forbids evaluating strings.
-SHOWN = "(q) => document.querySelector('.mpc-search__results').getAttribute('data-query') === q"
+# The search box's results show the query ``q`` (the dialog is built on first use: until then, nothing shows).
+SHOWN = "(q) => document.querySelector('.mpc-search__results')?.getAttribute('data-query') === q"
 # A page to type on, per language: any page with the header search.
 START = {"tr": "about/", "en": "en/about/"}
 
