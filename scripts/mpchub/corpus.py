@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mpchub.checker import check_corpus, check_file
 from mpchub.problems import WARNING, Problem
 from mpchub.project import COLLECTIONS, Collection, Project
 from mpchub.records import RecordFile, case_collisions, discover, linked_paths, read_record
+from mpchub.reuse import Memo
 from mpchub.schemas import SchemaSet
 
 
@@ -29,6 +33,18 @@ class Record:
     @property
     def data(self) -> dict[str, Any]:
         return self.master.data or {}
+
+    @property
+    def fingerprint(self) -> tuple[str, ...]:
+        """Everything the record is made of (both files' text): equal fingerprints, equal pages."""
+        twin = (self.twin.front_matter, self.twin.body) if self.twin is not None and self.twin.data else ()
+        return (self.key, self.master.front_matter, self.master.body, *twin)
+
+    @property
+    def fields_fingerprint(self) -> tuple[str, ...]:
+        """The record's fields without its bodies: all that other pages show of it (cards, related records)."""
+        twin = (self.twin.front_matter,) if self.twin is not None and self.twin.data else ()
+        return (self.key, self.master.front_matter, *twin)
 
     def has_language(self, lang: str) -> bool:
         return lang == "tr" or (self.twin is not None and self.twin.data is not None)
@@ -103,21 +119,14 @@ def _compare_twin(twin: RecordFile, master: RecordFile, schemas: SchemaSet) -> N
                 )
 
 
-def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:
-    """Read and check every record. Never raises for bad content; see ``Corpus.problems``."""
+def load_corpus(project: Project, schemas: SchemaSet | None = None, checked: Memo | None = None) -> Corpus:
+    """Read and check every record. Never raises for bad content; see ``Corpus.problems``.
+
+    ``checked`` (``Reuse.files``, under ``mkdocs serve``) hands back a file checked by an earlier build
+    when the file is unchanged; the checks across records always run on the whole corpus."""
     schemas = schemas or SchemaSet(project)
-    files = [read_record(project, collection, path) for collection, path in discover(project)]
+    files = [_checked_file(project, collection, path, schemas, checked) for collection, path in discover(project)]
     case_collisions(files)
-    for record in files:
-        try:
-            check_file(record, schemas)
-        except Exception as exc:  # a bug of ours must not hide the other files' problems
-            record.data = None  # half-checked data must not reach the build
-            record.problem(
-                f"mpchub could not finish checking this file ({type(exc).__name__}: {exc}); this is a bug in "
-                "mpchub, not in your record: please report it with the file",
-                "internal-error",
-            )
     check_corpus(files, schemas)
     corpus = Corpus(project, schemas, files, {c.name: {} for c in COLLECTIONS})
     corpus.other_problems = [
@@ -134,3 +143,36 @@ def load_corpus(project: Project, schemas: SchemaSet | None = None) -> Corpus:
                 pair.twin = record
                 _compare_twin(record, pair.master, schemas)
     return corpus
+
+
+def _checked_file(
+    project: Project, collection: Collection, path: Path, schemas: SchemaSet, checked: Memo | None
+) -> RecordFile:
+    """One file read and checked on its own; from ``checked`` when its identity and times are unchanged.
+
+    The key is the file's ``lstat``: replacing the file, even by a link to the same bytes, changes its
+    inode or mode, and any write changes its modification and change times. A hit is a copy with its own
+    list of problems, because the checks across records add theirs to it."""
+
+    def check() -> tuple[RecordFile, tuple[Problem, ...]]:
+        record = read_record(project, collection, path)
+        try:
+            check_file(record, schemas)
+        except Exception as exc:  # a bug of ours must not hide the other files' problems
+            record.data = None  # half-checked data must not reach the build
+            record.problem(
+                f"mpchub could not finish checking this file ({type(exc).__name__}: {exc}); this is a bug in "
+                "mpchub, not in your record: please report it with the file",
+                "internal-error",
+            )
+        return record, tuple(record.problems)
+
+    if checked is None:
+        return check()[0]
+    try:
+        st = os.lstat(path)
+        identity = (st.st_dev, st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    except OSError:
+        return check()[0]  # read_record reports why
+    record, problems = checked.get((collection.name, str(path), identity), check)
+    return dataclasses.replace(record, problems=list(problems))

@@ -22,6 +22,7 @@ from mpchub import csp, exports, search, search_assets
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
+from mpchub.reuse import Reuse
 from mpchub.schemas import SchemaSet
 from mpchub.site.build import Site
 from mpchub.site.links import broken
@@ -69,9 +70,12 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.compiled_templates = CompiledTemplates()
         self.fingerprints: dict[str, int] = {}
         self.schema_set: tuple[tuple[tuple[str, int, int], ...], SchemaSet] | None = None
+        self.reuse: Reuse | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        # Under `mkdocs serve` this instance lives on: each rebuild reuses what the last one checked and rendered.
+        self.reuse = Reuse() if self.serving else None
 
     @event_priority(100)  # before static-i18n (-100), which must see the staged docs_dir
     def on_config(self, config: Any) -> Any:
@@ -83,7 +87,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
         project = Project(root)
-        corpus = load_corpus(project, self._schemas(project))
+        schemas = self._schemas(project)
+        if self.reuse is not None:
+            self.reuse.start_build(schemas)
+        corpus = load_corpus(project, schemas, self.reuse.files if self.reuse is not None else None)
         for problem in corpus.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
         if corpus.errors:
@@ -100,7 +107,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             self.edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
         else:
             config.edit_uri = None
-        self.site = Site(corpus, config.site_url or None)
+        self.site = Site(corpus, config.site_url or None, self.reuse)
         pages = self.site.pages()
         self.generated = {source_path(p.path, p.lang): p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
@@ -112,6 +119,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(corpus.files)} record files checked; {written} staged pages updated")
+        if self.reuse is not None:
+            made = {"files": self.reuse.files.made, "record pages": self.reuse.pages.made}
+            log.info("mpchub: made afresh, the rest reused: " + ", ".join(f"{n} {k}" for k, n in made.items()))
 
     def _changed_pages(self, pages: list[Page]) -> set[str]:
         """Source paths of the generated pages whose HTML differs from the previous build's (none on the first
@@ -135,7 +145,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         return self.schema_set[1]
 
     def _fail_on_broken_links(self, documents: Any) -> None:
-        problems = broken(documents, self.known_urls)
+        problems = broken(documents, self.known_urls, self.reuse.links if self.reuse is not None else None)
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 

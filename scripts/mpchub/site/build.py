@@ -9,8 +9,8 @@ from mpchub.corpus import Corpus
 from mpchub.languages import LANGUAGES, MASTER
 from mpchub.reference import check_rules_table
 from mpchub.reference import render as render_reference
+from mpchub.reuse import Reuse
 from mpchub.site.index import SiteIndex
-from mpchub.site.links import check_links
 from mpchub.site.listings import Listings
 from mpchub.site.pages import Page, RecordPages
 from mpchub.site.strings import t
@@ -44,14 +44,16 @@ INTROS = {
 class Site:
     """The generated part of the site. Built once per build; both languages share the index."""
 
-    def __init__(self, corpus: Corpus, site_url: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, site_url: str | None = None, reuse: Reuse | None = None) -> None:
+        """``reuse``: what an earlier build of this process made (under ``mkdocs serve``); None builds all."""
         self.corpus = corpus
         self.site_url = site_url  # the published address, for citations and structured data
+        self.reuse = reuse
         self.index = SiteIndex(corpus)
         self.translation = statuses(corpus)
         outdated = {s.record.key for s in self.translation if s.state == OUTDATED}
-        self.records = RecordPages(self.index, outdated, site_url)
-        self.listings = Listings(self.index, INTROS)
+        self.records = RecordPages(self.index, outdated, site_url, reuse.pages if reuse is not None else None)
+        self.listings = Listings(self.index, INTROS, reuse)
 
     def pages(self) -> list[Page]:
         out: list[Page] = []
@@ -110,7 +112,3 @@ class Site:
             return fragments[name]
 
         return MARKER.sub(replace, html)
-
-    def broken_links(self, pages: list[Page], other_urls: set[str]) -> list[str]:
-        """Internal links in generated HTML that lead to no page: the build fails on any."""
-        return check_links(pages, other_urls)

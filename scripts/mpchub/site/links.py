@@ -11,6 +11,8 @@ import posixpath
 import re
 from collections.abc import Iterable
 
+from mpchub.reuse import Memo
+
 HREF = re.compile(r'\shref="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
@@ -26,20 +28,25 @@ def resolve(page_url: str, href: str) -> str:
     return "" if target == "." else target.strip("/")
 
 
-def broken(documents: Iterable[tuple[str, str]], known: set[str]) -> list[str]:
-    """``page: href`` for every relative link in ``documents`` (URL, HTML) that leads to no known path."""
+def broken(documents: Iterable[tuple[str, str]], known: set[str], memo: Memo | None = None) -> list[str]:
+    """``page: href`` for every relative link in ``documents`` (URL, HTML) that leads to no known path.
+
+    ``memo`` (``Reuse.links``) keeps each document's links from earlier builds: the known paths change
+    with the records, a page's links only with its HTML."""
     known = {k.strip("/") for k in known}
     problems = []
     for page_url, document in documents:
-        for match in HREF.finditer(document):
-            href = html.unescape(match.group(1))
-            if href and not EXTERNAL.match(href) and resolve(page_url, href) not in known:
-                problems.append(f"/{page_url}: {href} leads to no page (/{resolve(page_url, href)})")
+        key = (page_url, document)
+        links = _links(*key) if memo is None else memo.get(key, _links, *key)
+        problems += [f"/{page_url}: {h} leads to no page (/{target})" for h, target in links if target not in known]
     return problems
 
 
-def check_links(pages: Iterable[object], other_urls: set[str]) -> list[str]:
-    """Check generated pages (objects with ``url`` and ``html``) against themselves and ``other_urls``."""
-    pages = list(pages)
-    known = {p.url for p in pages} | other_urls  # type: ignore[attr-defined]
-    return broken(((p.url, p.html) for p in pages if p.html), known)  # type: ignore[attr-defined]
+def _links(page_url: str, document: str) -> tuple[tuple[str, str], ...]:
+    """Each relative link of ``document`` and the site path it leads to."""
+    found = []
+    for match in HREF.finditer(document):
+        href = html.unescape(match.group(1))
+        if href and not EXTERNAL.match(href):
+            found.append((href, resolve(page_url, href)))
+    return tuple(found)

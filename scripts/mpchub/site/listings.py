@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from mpchub import exports
 from mpchub.corpus import Record
+from mpchub.reuse import Memo, Reuse
 from mpchub.site.formatting import sortable_date, year_of
 from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, values
 from mpchub.site.pages import Page
@@ -62,10 +63,14 @@ def sort_labels(items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, 
 
 
 class Listings:
-    def __init__(self, index: SiteIndex, intros: dict[str, dict[str, str]]) -> None:
+    """Catalogs, browse pages and home blocks. ``reuse`` (under ``mkdocs serve``) keeps cards and the pages of
+    browse groups from earlier builds, keyed by the records they are made from."""
+
+    def __init__(self, index: SiteIndex, intros: dict[str, dict[str, str]], reuse: Reuse | None = None) -> None:
         self.index = index
         self.intros = intros
-        self._cards: dict[tuple[str, str, str, bool], Markup] = {}
+        self._cards: Memo = reuse.cards if reuse is not None else Memo()
+        self._groups: Memo | None = reuse.groups if reuse is not None else None
 
     # --- cards -------------------------------------------------------------------------------------
 
@@ -92,12 +97,11 @@ class Listings:
     def card(self, view: View, record: Record, with_facets: bool) -> Markup:
         """A record's card, rendered once per language and link: its only link is relative, and pages at the same
         depth (every browse page of every kind) share it."""
-        cache_key = (record.key, view.lang, view.record_href(record), with_facets)
-        if cache_key not in self._cards:
-            self._cards[cache_key] = Markup(
-                render("listing/card.html", **self._card_context(view, record, with_facets))
-            )
-        return self._cards[cache_key]
+        rank = self.index.title_rank[view.lang][record.key] if with_facets else None  # the catalog's sort
+        key = (record.fields_fingerprint, view.lang, view.record_href(record), with_facets, rank)
+        return self._cards.get(
+            key, lambda: Markup(render("listing/card.html", **self._card_context(view, record, with_facets)))
+        )
 
     def _card_context(self, view: View, record: Record, with_facets: bool) -> dict[str, Any]:
         kind = record.collection.name
@@ -107,7 +111,7 @@ class Listings:
         facets = None
         if with_facets:  # only the catalog's filters read these
             facets = {f"f-{f.param}": " ".join(map(str, self.facet_values(record, f))) for f in FACETS[kind]}
-            facets["rank"] = self.index.title_rank[view.lang][record.key]
+            facets["rank"] = self.index.title_rank[view.lang][record.key]  # in the card's key too
             facets["date"] = sortable_date(record.data.get(DATE_FIELD[kind]) or record.data.get("year"))
         return {
             "v": view,
@@ -221,9 +225,26 @@ class Listings:
         others: Iterable[Record] = (),
         browse: tuple[str, Any] | None = None,
     ) -> Page:
+        others = list(others)
+        if self._groups is None:
+            return self._group_page(path, heading, practices, lang, others, browse)
+        made_of = tuple(r.fields_fingerprint for r in [*practices, *others])
+        return self._groups.get(
+            (path, heading, lang, browse, len(practices), made_of),
+            lambda: self._group_page(path, heading, practices, lang, others, browse),
+        )
+
+    def _group_page(
+        self,
+        path: str,
+        heading: str,
+        practices: list[Record],
+        lang: str,
+        others: list[Record],
+        browse: tuple[str, Any] | None,
+    ) -> Page:
         view = View(self.index, lang, path)
         ordered = self.index.sort_by_title(practices, lang)
-        others = list(others)
         sections = []
         for collection in ("recommendation", "publication"):
             records = self.index.sort_by_title((r for r in others if r.collection.name == collection), lang)

@@ -16,6 +16,7 @@ from mpchub.body import RenderedBody
 from mpchub.body import render as render_body
 from mpchub.corpus import Record
 from mpchub.languages import MASTER
+from mpchub.reuse import Memo
 from mpchub.site.formatting import number, year_of
 from mpchub.site.index import MUNICIPALITY_KINDS, SiteIndex, values
 from mpchub.site.templates import render, sanitised
@@ -78,17 +79,54 @@ def _fields(value: Any) -> Any:
     return value
 
 
-class RecordPages:
-    """Renders record pages. ``outdated`` holds the keys of English twins older than their master."""
+def _records_in(context: dict[str, Any]) -> list[Record]:
+    """The other records a page shows: its context's values that are records or lists holding records."""
+    found = []
+    for value in context.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Record):
+                found.append(item)
+    return found
 
-    def __init__(self, index: SiteIndex, outdated: set[str] | None = None, site_url: str | None = None) -> None:
+
+class RecordPages:
+    """Renders record pages. ``outdated`` holds the keys of English twins older than their master.
+
+    ``memo`` (``Reuse.pages``, under ``mkdocs serve``) keeps pages from earlier builds. A page is made from
+    its record, the fields of the records it shows (related practices, cited publications, …: every
+    ``Record`` in what ``_practice``, ``_recommendation`` or ``_publication`` return; never their bodies),
+    the vocabularies and the language; the key holds all of them but the vocabularies, whose change
+    empties the memo."""
+
+    def __init__(
+        self,
+        index: SiteIndex,
+        outdated: set[str] | None = None,
+        site_url: str | None = None,
+        memo: Memo | None = None,
+    ) -> None:
         self.index = index
         self.outdated = outdated or set()
         self.site_url = site_url
+        self.memo = memo
 
     def page(self, record: Record, lang: str) -> Page:
         here = record_path(record.collection.folder, record.slug)
         view = View(self.index, lang, here)
+        shown = getattr(self, f"_{record.collection.name}")(record, view)
+        if self.memo is None:
+            return self._page(record, view, shown)
+        others = tuple(r.fields_fingerprint for r in _records_in(shown))
+        key = (record.fingerprint, lang, lang != MASTER and record.key in self.outdated, self.site_url, others)
+        return self.memo.get(key, lambda: self._page(record, view, shown))
+
+    def shown(self, record: Record, lang: str) -> list[Record]:
+        """The other records the page of ``record`` in ``lang`` shows: what its memo key is made of."""
+        view = View(self.index, lang, record_path(record.collection.folder, record.slug))
+        return _records_in(getattr(self, f"_{record.collection.name}")(record, view))
+
+    def _page(self, record: Record, view: View, shown: dict[str, Any]) -> Page:
+        lang, here = view.lang, view.here
         fields = Fields(record.fields(lang))
         body = _body(record.body(lang))
         context: dict[str, Any] = {
@@ -102,7 +140,7 @@ class RecordPages:
             # mpchub.exports renders both with the same autoescaping environment: safe to insert as markup
             "citation": Markup(exports.citation_html(record, lang, self.site_url, heading=False)),
             "structured_data": Markup(exports.jsonld_html(self.index.corpus, record, lang, self.site_url)),
-            **getattr(self, f"_{record.collection.name}")(record, view),
+            **shown,
         }
         translated = record.has_language(lang)
         source_lang = lang if translated else MASTER
