@@ -31,8 +31,12 @@ class Rebuilds:
         self.project = Project(root)
         self.schemas = SchemaSet(self.project)  # the plugin keeps it while no schema or vocabulary changes
         self.reuse = Reuse()
+        self.vocabularies = _vocabularies(self.project)
 
     def reusing(self) -> Build:
+        if self.reuse.files and self.vocabularies != _vocabularies(self.project):  # as the plugin's stamp does
+            self.schemas = SchemaSet(self.project)
+        self.vocabularies = _vocabularies(self.project)
         self.reuse.start_build(self.schemas)
         corpus = load_corpus(self.project, self.schemas, self.reuse.files)
         return _made(corpus, Site(corpus, SITE_URL, self.reuse))
@@ -40,6 +44,10 @@ class Rebuilds:
     def afresh(self) -> Build:
         corpus = load_corpus(self.project)
         return _made(corpus, Site(corpus, SITE_URL))
+
+
+def _vocabularies(project: Project) -> list[bytes]:
+    return [path.read_bytes() for path in sorted(project.vocabularies_dir.glob("*.yml"))]
 
 
 def _made(corpus: Corpus, site: Site) -> Build:
@@ -81,6 +89,8 @@ def test_a_rebuild_that_reuses_gives_what_a_fresh_build_gives_after_every_kind_o
         # a problem found across records is added to reused files: it must go when the cause goes
         "a duplicate id": lambda: shutil.copy(practices / "dil-kursu.md", practices / "dil-kursu-iki.md"),
         "the duplicate removed": lambda: (practices / "dil-kursu-iki.md").unlink(),
+        # labels are in every page; the plugin compiles the vocabularies again, and the reuse starts afresh
+        "a theme's label": lambda: _replace(root / "vocabularies/themes.yml", "tr: Sosyal Uyum", "tr: Toplumsal Uyum"),
     }
     rebuilds = Rebuilds(root)
     before = rebuilds.reusing()
