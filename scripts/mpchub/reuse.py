@@ -65,13 +65,14 @@ class Reuse:
         self.groups: Memo = Memo()  # a browse page of one group, by the records it lists
         self.links: Memo = Memo()  # the relative links of a generated page, by its address and HTML
         self._stamp: tuple[object, ...] | None = None
+        self._schemas: object = None  # held while in use, so that its id cannot be given to another object
 
     def start_build(self, schemas: object) -> None:
         stamp = (id(schemas), _templates_stamp())
         memos = (self.files, self.pages, self.cards, self.groups, self.links)
         if stamp != self._stamp:
             self._stamp = stamp
-            self._schemas = schemas  # held, so that its id cannot be reused by another object
+            self._schemas = schemas
             for memo in memos:
                 memo.clear()
         for memo in memos:
