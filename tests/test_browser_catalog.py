@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mpchub.commands.relevance import search_box
+from mpchub.pagefind import bundle_dir
 from sites import TURKISH_ORDER
 
 pytestmark = pytest.mark.browser
@@ -122,15 +123,16 @@ def test_a_broad_query_finds_addresses_in_one_list(page: Page, site_url: str, ur
     from_fragments, from_list = page.evaluate(BOTH_WAYS, query)
     assert len(from_fragments) > 5 and from_list == from_fragments
     language = "en" if url.startswith("en/") else "tr"
-    assert sum(f"pagefind/mpc-addresses.{language}.json" in r for r in requested) == 1
+    assert sum(r.endswith(f"/hub/{bundle_dir(language)}/mpc-addresses.{language}.json") for r in requested) == 1
 
 
 def test_the_address_lists_hold_every_indexed_page(fixture_site) -> None:
     import gzip
     import json
 
-    index = fixture_site.site / "pagefind"
     for language in ("tr", "en"):
+        index = fixture_site.site / bundle_dir(language)  # one bundle per language
+        assert sorted(p.name for p in index.glob("mpc-addresses.*.json")) == [f"mpc-addresses.{language}.json"]
         listed = json.loads((index / f"mpc-addresses.{language}.json").read_text(encoding="utf-8"))
         fragments = sorted(index.glob(f"fragment/{language}_*.pf_fragment"))
         assert sorted(listed) == [f.stem for f in fragments]

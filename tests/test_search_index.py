@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mpchub import relevance, search, search_assets
+from mpchub.pagefind import EXCLUDE, PagefindFailed, pages_of
 from mpchub.project import Project
 from mpchub.search import index_block, search_key
 from mpchub.text import TURKISH_ASCII, fold
-from mpchub_mkdocs.pagefind import EXCLUDE
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -209,3 +209,14 @@ def test_recall_and_first_right_rank() -> None:
     assert summary.recall_at_5 == 0.25 and summary.complete == 0 and summary.not_found == 1
     assert summary.mean_first_right == 2
     assert "missing: practices/a/" in relevance.report([outcome])
+
+
+def test_each_language_is_indexed_from_its_own_pages(tmp_path):
+    """One Pagefind run per language (mpchub.pagefind): English from en/, Turkish from everything else."""
+    for folder in ("practices", "en", "pagefind", "assets"):
+        (tmp_path / folder).mkdir()
+    assert pages_of("en", tmp_path) == "en/**/*.html"
+    assert pages_of("tr", tmp_path) == "{*.html,assets/**/*.html,pagefind/**/*.html,practices/**/*.html}"
+    (tmp_path / "a,b").mkdir()  # a comma would split the glob's alternatives
+    with pytest.raises(PagefindFailed, match="a,b"):
+        pages_of("tr", tmp_path)

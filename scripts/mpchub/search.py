@@ -40,7 +40,7 @@ APOSTROPHES = "'’"
 _NO_APOSTROPHES = {ord(a): None for a in APOSTROPHES}
 
 # Never indexed: heading anchors, the "edit" links, related-record lists, notices about the page (not its
-# content). Pagefind gets the same list (mpchub_mkdocs.pagefind); data-pagefind-ignore is honoured as well.
+# content). Pagefind gets the same list (mpchub.pagefind); data-pagefind-ignore is honoured as well.
 IGNORED_CLASSES = ("headerlink", "md-source-file", "mpc-actions", "mpc-related", "mpc-linked", "mpc-notice")
 # Code blocks too: the Contribute page's example command ("Kadıköy Dil Kursu … istanbul") made it the
 # first answer to "istanbul dil kursu". Nobody searches the hub for a command line.

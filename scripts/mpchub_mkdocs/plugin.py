@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import csp, exports, search, search_assets
+from mpchub import csp, exports, pagefind, search, search_assets
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
@@ -29,7 +29,6 @@ from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.strings import STRINGS, t
 from mpchub.site.urls import source_path
-from mpchub_mkdocs import pagefind
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
@@ -246,7 +245,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             log.info(f"mpchub: {len(written)} open-data files written")
         if not self.config.search:
             return
-        counts = pagefind.build_index(site_dir)
+        try:
+            counts = pagefind.build_index(site_dir)
+        except pagefind.PagefindFailed as exc:
+            raise PluginError(str(exc)) from None
         for language, marked in sorted(expected.items()):
             indexed = counts.get(language, 0)
             if indexed < marked * self.config.search_min_share:
@@ -263,7 +265,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 exports.write_site_exports(corpus, site_dir, site_url)
             if self.config.search:
                 pagefind.build_index(site_dir)
-        except (PluginError, OSError) as exc:
+        except (pagefind.PagefindFailed, OSError) as exc:
             log.warning(f"mpchub: open data or search index not refreshed: {exc}")
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

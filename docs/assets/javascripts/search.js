@@ -29,6 +29,8 @@
 
   var FACETS = ["type", "theme", "province", "group", "year"];
   var lang = document.documentElement.lang === "en" ? "en" : "tr";
+  /* The search bundle of the page's language (one Pagefind run per language: mpchub/pagefind.py). */
+  var BUNDLE = (lang === "en" ? "en/" : "") + "pagefind/";
   /* The interface words come from the site's one catalogue (mpchub.site.strings, its search_* keys),
      which overrides/main.html writes into the page as JSON in the page's language. */
   var words = (function () {
@@ -67,7 +69,7 @@
     if (!engine) {
       var root = siteRoot();
       var text = window.mpcText ? Promise.resolve() : loadScript(new URL("assets/javascripts/mpc-text.js", root).href);
-      var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      var pagefind = import(new URL(BUNDLE + "pagefind.js", root).href).then(function (module) {
         return module.options({ baseUrl: root.pathname, excerptLength: 20 }).then(function () { return module; });
       });
       engine = Promise.all([pagefind, text]).then(function (loaded) { return loaded[0]; });
@@ -121,7 +123,7 @@
 
   /* The page addresses (absolute URLs) of ``hits``, in their order. A few come from the results' own
      fragments (the list loads the first ones anyway); more come from the index's address list, which the
-     build writes beside Pagefind's files (mpchub_mkdocs/pagefind.py), so that a broad query in the catalog
+     build writes beside Pagefind's files (mpchub/pagefind.py), so that a broad query in the catalog
      loads one file instead of a fragment per record. ``few``: up to how many hits fragments are used. */
   var addressLists = {};
   function addresses(hits, few) {
@@ -131,7 +133,7 @@
       });
     }
     if (!addressLists[lang]) {
-      addressLists[lang] = fetch(new URL("pagefind/mpc-addresses." + lang + ".json", siteRoot()).href)
+      addressLists[lang] = fetch(new URL(BUNDLE + "mpc-addresses." + lang + ".json", siteRoot()).href)
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); });
     }
     return addressLists[lang].then(function (list) {

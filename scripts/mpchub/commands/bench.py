@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 
 from mpchub.corpus import load_corpus
+from mpchub.languages import LANGUAGES
+from mpchub.pagefind import bundle_dir
 from mpchub.project import Project
 from mpchub.synthetic import make_project
 
@@ -70,15 +72,17 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         addresses = {
             path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes())))
-            for path in sorted((site / "pagefind").glob("mpc-addresses.*.json"))
+            for language in LANGUAGES
+            for path in sorted((site / bundle_dir(language)).glob("mpc-addresses.*.json"))
         }
         if args.floor:
             floor = _floor(root, Path(scratch), env)
             if floor is None:
                 return 1
-        shutil.rmtree(site / "pagefind")
+        for language in LANGUAGES:
+            shutil.rmtree(site / bundle_dir(language))
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], check=True)
+        index_peak = _index_alone(site)
         index_seconds = time.perf_counter() - started
         pages = sum(1 for _ in site.rglob("*.html"))
         page_bytes = (site / "practices" / "sentetik-uygulama-00001" / "index.html").stat().st_size
@@ -87,7 +91,8 @@ def _site(project: Project, args: argparse.Namespace) -> int:
             f"{build_seconds:.1f} s ({build_cpu:.1f} s of CPU); Pagefind indexing alone {index_seconds:.1f} s; "
             f"a practice page is {page_bytes / 1024:.1f} KB"
         )
-        print(f"peak memory of the build: {peak:.0f} MiB")
+        print(f"peak memory of the build: {peak:.0f} MiB (its largest process: MkDocs or a Pagefind run)")
+        print(f"peak memory of Pagefind alone: {index_peak:.0f} MiB (its largest run, one per language)")
         for name, (raw, packed) in addresses.items():
             print(f"catalog address list {name}: {packed / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw)")
         if args.floor:
@@ -108,6 +113,20 @@ def _site(project: Project, args: argparse.Namespace) -> int:
 
 
 SITE_URL = "http://127.0.0.1/hub/"
+INDEX_ALONE = """
+import resource, sys
+from pathlib import Path
+from mpchub.pagefind import build_index
+build_index(Path(sys.argv[1]))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def _index_alone(site: Path) -> float:
+    """Index ``site`` as the build does, in a process of its own whose children are only the Pagefind
+    runs: their largest peak in MiB (ru_maxrss of the children is the largest of them, in KiB on Linux)."""
+    process = subprocess.run([sys.executable, "-c", INDEX_ALONE, str(site)], capture_output=True, text=True, check=True)
+    return int(process.stdout.split()[-1]) / 1024
 
 
 def site_project(project: Project, root: Path, records: int) -> Path:

@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from mpchub.languages import LANGUAGES
+from mpchub.pagefind import bundle_dir
 from mpchub.project import Project
 from mpchub.relevance import Outcome, Query, RelevanceSetError, load, report, summarise
 
@@ -117,8 +119,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
             if failure:
                 print(f"mpchub relevance: the site did not build:\n{failure}", file=sys.stderr)
                 return 1
-        elif not (site / "pagefind" / "pagefind.js").is_file():
-            print(f"mpchub relevance: {site} has no search index (pagefind/pagefind.js)", file=sys.stderr)
+        elif missing := [b for b in map(bundle_dir, LANGUAGES) if not (site / b / "pagefind.js").is_file()]:
+            print(f"mpchub relevance: {site} has no search index ({', '.join(missing)})", file=sys.stderr)
             return 2
         try:
             outcomes = run_queries(site, queries, timing=not args.no_timing)

@@ -1,0 +1,91 @@
+"""Running Pagefind over the built site.
+
+Pagefind comes from PyPI as ``pagefind[bin]`` (the binary is inside the wheel; nothing is downloaded).
+It is run as a program because its index is a post-processing step over HTML: the same call works after
+MkDocs, ProperDocs or any other generator, so it is part of the core (the MkDocs plugin calls it after the
+build). The browser's search assets (``mpchub.search_assets``: the
+folding and key tables, the browse labels) are written into the site by the plugin first.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mpchub import search
+from mpchub.languages import LANGUAGES, MASTER
+
+
+class PagefindFailed(Exception):
+    """Pagefind could not index the site; the message says why (its own output, or a folder name)."""
+
+
+SAFE_FOLDER = re.compile(r"^[A-Za-z0-9._-]+$")
+FRAGMENT_MARK = b"pagefind_dcd"  # what Pagefind writes before a fragment's JSON
+EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS])
+
+
+def bundle_dir(language: str) -> str:
+    """The folder of a language's search bundle in the site: ``pagefind/``, ``en/pagefind/``."""
+    return "pagefind" if language == MASTER else f"{language}/pagefind"
+
+
+def build_index(site_dir: Path) -> dict[str, int]:
+    """Index ``site_dir`` into one bundle per language; returns the number of pages per language.
+
+    One Pagefind run per language, because Pagefind holds everything it indexes in memory until it writes:
+    one run over the 10,513 pages of 5,000 bilingual records peaked at 1,241 MiB, one per language at 926
+    MiB (Turkish) and 580 MiB (English) (ARCHITECTURE §Performance). A page searches only its own language
+    (search.js loads the bundle of the page's language), so nothing is lost by keeping them apart; each run
+    selects its pages with Pagefind's own ``--glob``, and result addresses stay relative to the site."""
+    counts: dict[str, int] = {}
+    for language in LANGUAGES:
+        output = bundle_dir(language)
+        command = [
+            *(sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", output),
+            *("--glob", pages_of(language, site_dir), "--quiet", "--exclude-selectors", EXCLUDE),
+        ]
+        process = subprocess.run(command, capture_output=True, text=True, timeout=900)
+        if process.returncode != 0:
+            raise PagefindFailed(f"Pagefind failed ({language}):\n{process.stdout}{process.stderr}")
+        entry = json.loads((site_dir / output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        write_addresses(site_dir / output, list(entry["languages"]))
+        for found, data in entry["languages"].items():
+            counts[found] = counts.get(found, 0) + data["page_count"]
+    return counts
+
+
+def pages_of(language: str, site_dir: Path) -> str:
+    """Pagefind's ``--glob`` for the HTML pages of ``language``: static-i18n puts a second language's pages
+    under ``<language>/``, and the master's everywhere else (the glob has alternatives, not exclusions)."""
+    if language != MASTER:
+        return f"{language}/**/*.html"
+    others = set(LANGUAGES) - {MASTER}
+    folders = sorted(p.name for p in site_dir.iterdir() if p.is_dir() and p.name not in others)
+    unsafe = [name for name in folders if not SAFE_FOLDER.match(name)]
+    if unsafe:  # a glob character in a folder name would change what the glob means
+        raise PagefindFailed(f"site folders whose names Pagefind's --glob cannot hold: {', '.join(unsafe)}")
+    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
+
+
+def write_addresses(index_dir: Path, languages: list[str]) -> None:
+    """Write ``mpc-addresses.<language>.json``: each indexed page's Pagefind id and its address (site-relative).
+
+    The catalog's text field keeps the cards among a query's results. Pagefind tells a result's address only
+    in its fragment (one request per result); for a broad query at thousands of records the browser loads
+    this list instead (search.js ``addresses``). Pagefind has no option to write it: the ids are the
+    fragments' file names and the addresses are inside them (gzip, after Pagefind's ``pagefind_dcd`` mark).
+    """
+    found: dict[str, dict[str, str]] = {language: {} for language in languages}
+    for fragment in (index_dir / "fragment").glob("*.pf_fragment"):
+        language = fragment.name.split("_", 1)[0]
+        if language in found:
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_MARK)
+            found[language][fragment.stem] = json.loads(data)["url"].lstrip("/")
+    for language, addresses in found.items():
+        text = json.dumps(dict(sorted(addresses.items())), ensure_ascii=False, separators=(",", ":"))
+        (index_dir / f"mpc-addresses.{language}.json").write_text(text, encoding="utf-8")
