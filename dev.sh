@@ -63,8 +63,10 @@ case "${1:-help}" in
     exec "$VENV/bin/mkdocs" serve --dirty "$@" ;;
   build)
     setup_python
-    shift
-    exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+    # As publish.yml builds: the site, then its search index once the build has exited, so that the two
+    # never hold their memory at the same time (mkdocs.yml: MPCHUB_SEARCH).
+    MPCHUB_SEARCH=false "$VENV/bin/mkdocs" build --strict
+    exec "$VENV/bin/python" -m mpchub index site ;;
   test)
     setup_python
     setup_browser

@@ -35,3 +35,23 @@ def test_nested_language_builds_do_not_index(monkeypatch) -> None:
     hub.load_config({})
     hub.on_post_build(SimpleNamespace(plugins={"i18n": SimpleNamespace(building=True)}, site_dir="/x"))
     assert calls == []
+
+
+def test_indexing_after_the_build_counts_the_marked_pages_in_the_html(monkeypatch, tmp_path) -> None:
+    """``mpchub index`` (publish.yml runs it after ``mkdocs build``) has no count from the build: it reads
+    the marks in the built pages, a second language's under its folder, and fails the same way."""
+    from conftest import REPO, run_cli
+    from mpchub import pagefind
+
+    for path in ("index.html", "practices/a/index.html", "en/practices/a/index.html", "en/about/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("<html><body><div data-pagefind-body><p>x</p></div></body></html>")
+    (tmp_path / "themes/index.html").parent.mkdir()
+    (tmp_path / "themes/index.html").write_text("<p>&lt;div data-pagefind-body&gt; written by a contributor</p>")
+    assert pagefind.marked_pages(tmp_path) == {"tr": 2, "en": 2}
+    monkeypatch.setattr(pagefind, "build_index", lambda site_dir: {"tr": 2, "en": 0})
+    failed = run_cli("--root", str(REPO), "index", str(tmp_path))
+    assert failed.exit_code == 1 and "holds 0 'en' pages but 2 were marked" in failed.err
+    monkeypatch.setattr(pagefind, "build_index", lambda site_dir: {"tr": 2, "en": 2})
+    assert run_cli("--root", str(REPO), "index", str(tmp_path)).out == "search index: en 2 pages, tr 2 pages\n"
+    assert run_cli("--root", str(REPO), "index", str(tmp_path / "nowhere")).exit_code == 2

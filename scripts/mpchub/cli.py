@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     export.add_argument("--site-url", help="the site's public address, for absolute links (e.g. https://x.org/hub/)")
 
+    index = commands.add_parser("index", help="make and check the search index of a built site (after mkdocs build)")
+    index.add_argument("site", type=Path, metavar="SITE", help="the built site (e.g. site)")
+
     relevance = commands.add_parser("relevance", help="run the search relevance set in Chromium: recall@5, ranks")
     relevance.add_argument("--site", type=Path, metavar="DIR", help="a built site to search (default: build one)")
     relevance.add_argument("--queries", type=Path, help="the test set (default: tests/relevance/queries.yml)")
@@ -130,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             from mpchub.commands.from_issue import run
         elif args.command == "export":
             from mpchub.commands.export import run
+        elif args.command == "index":
+            from mpchub.commands.index import run
         elif args.command == "relevance":
             from mpchub.commands.relevance import run
         else:

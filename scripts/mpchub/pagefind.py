@@ -34,6 +34,36 @@ def bundle_dir(language: str) -> str:
     return "pagefind" if language == MASTER else f"{language}/pagefind"
 
 
+MARK = b"<div data-pagefind-body>"  # how overrides/main.html opens what is indexed (contributor text is escaped)
+
+
+def index_site(site_dir: Path, marked: dict[str, int] | None = None, min_share: float = 0.9) -> dict[str, int]:
+    """Index ``site_dir`` and check the result: each language's bundle must hold at least ``min_share`` of
+    the pages marked for it (``marked``, or counted in the site's HTML), or a selector or a page's language
+    is wrong. Returns the pages indexed per language; raises ``PagefindFailed``."""
+    counts = build_index(site_dir)
+    for language, expected in sorted((marked if marked is not None else marked_pages(site_dir)).items()):
+        indexed = counts.get(language, 0)
+        if indexed < expected * min_share:
+            raise PagefindFailed(
+                f"the search index holds {indexed} '{language}' pages but {expected} were marked for it: "
+                "a selector or the page language is probably wrong"
+            )
+    return counts
+
+
+def marked_pages(site_dir: Path) -> dict[str, int]:
+    """Pages whose content is marked for the index, per language (a second language's pages are under its
+    folder), read from the built HTML: for indexing after the build, when the build's own count is gone."""
+    found: dict[str, int] = {}
+    for page in site_dir.rglob("*.html"):
+        if MARK in page.read_bytes():
+            folder = page.relative_to(site_dir).parts[0]
+            language = folder if folder in LANGUAGES and folder != MASTER else MASTER
+            found[language] = found.get(language, 0) + 1
+    return found
+
+
 def build_index(site_dir: Path) -> dict[str, int]:
     """Index ``site_dir`` into one bundle per language; returns the number of pages per language.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -63,13 +64,17 @@ def _site(project: Project, args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mpchub-bench-site-") as scratch:
         root = site_project(project, Path(scratch) / "hub", args.records)
         site = Path(scratch) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+        # As publish.yml builds: the site without its search index, then the index once the build has exited.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "MPCHUB_SEARCH": "false"}
         process, build_seconds, build_cpu = mkdocs_build(root, site, env, strict=True)
         if process.returncode != 0:
             print(process.stdout + process.stderr, file=sys.stderr)
             return 1
         # ru_maxrss of the children: the largest finished descendant's peak (the build), in KiB on Linux
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        build_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        started = time.perf_counter()
+        index_peak = _index_alone(site)
+        index_seconds = time.perf_counter() - started
         addresses = {
             path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes())))
             for language in LANGUAGES
@@ -79,20 +84,18 @@ def _site(project: Project, args: argparse.Namespace) -> int:
             floor = _floor(root, Path(scratch), env)
             if floor is None:
                 return 1
-        for language in LANGUAGES:
-            shutil.rmtree(site / bundle_dir(language))
-        started = time.perf_counter()
-        index_peak = _index_alone(site)
-        index_seconds = time.perf_counter() - started
         pages = sum(1 for _ in site.rglob("*.html"))
         page_bytes = (site / "practices" / "sentetik-uygulama-00001" / "index.html").stat().st_size
         print(
-            f"site of {args.records} bilingual records: {pages} HTML pages; mkdocs build (with indexing) "
-            f"{build_seconds:.1f} s ({build_cpu:.1f} s of CPU); Pagefind indexing alone {index_seconds:.1f} s; "
-            f"a practice page is {page_bytes / 1024:.1f} KB"
+            f"site of {args.records} bilingual records: {pages} HTML pages in "
+            f"{build_seconds + index_seconds:.1f} s: mkdocs build {build_seconds:.1f} s ({build_cpu:.1f} s of CPU), "
+            f"then the search index (mpchub index) {index_seconds:.1f} s; a practice page is "
+            f"{page_bytes / 1024:.1f} KB"
         )
-        print(f"peak memory of the build: {peak:.0f} MiB (its largest process: MkDocs or a Pagefind run)")
-        print(f"peak memory of Pagefind alone: {index_peak:.0f} MiB (its largest run, one per language)")
+        print(
+            f"peak memory: mkdocs build {build_peak:.0f} MiB, then the search index {index_peak:.0f} MiB "
+            "(its largest Pagefind run, one per language); the two never run at once"
+        )
         for name, (raw, packed) in addresses.items():
             print(f"catalog address list {name}: {packed / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw)")
         if args.floor:
@@ -113,18 +116,19 @@ def _site(project: Project, args: argparse.Namespace) -> int:
 
 
 SITE_URL = "http://127.0.0.1/hub/"
+PLUGIN_ENTRY = re.compile(r"\n  - mpchub:\n(?:      .*\n)*")  # the plugin and its indented options in mkdocs.yml
 INDEX_ALONE = """
 import resource, sys
 from pathlib import Path
-from mpchub.pagefind import build_index
-build_index(Path(sys.argv[1]))
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+from mpchub.pagefind import index_site
+index_site(Path(sys.argv[1]))
+print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 """
 
 
 def _index_alone(site: Path) -> float:
-    """Index ``site`` as the build does, in a process of its own whose children are only the Pagefind
-    runs: their largest peak in MiB (ru_maxrss of the children is the largest of them, in KiB on Linux)."""
+    """Index ``site`` as ``mpchub index`` does, in a process of its own whose children are only the
+    Pagefind runs: the largest peak of them and of the process, in MiB (ru_maxrss is in KiB on Linux)."""
     process = subprocess.run([sys.executable, "-c", INDEX_ALONE, str(site)], capture_output=True, text=True, check=True)
     return int(process.stdout.split()[-1]) / 1024
 
@@ -160,9 +164,9 @@ def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, 
     shutil.copytree(root / ".cache" / "mpchub" / "docs", floor / "docs")
     shutil.copytree(root / "overrides", floor / "overrides")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    without_plugin = config.replace("\n  - mpchub\n", "\n")
+    without_plugin = PLUGIN_ENTRY.sub("\n", config)
     if without_plugin == config:
-        print("mpchub bench: mkdocs.yml does not list the plugin as '  - mpchub': no floor", file=sys.stderr)
+        print("mpchub bench: mkdocs.yml does not list the plugin as '  - mpchub:': no floor", file=sys.stderr)
         return None
     (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
     # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
