@@ -34,10 +34,11 @@ def bundle_dir(language: str) -> str:
     return "pagefind" if language == MASTER else f"{language}/pagefind"
 
 
+MIN_SHARE = 0.9  # of the pages marked for a language, at least this share must be in its index
 MARK = b"<div data-pagefind-body>"  # how overrides/main.html opens what is indexed (contributor text is escaped)
 
 
-def index_site(site_dir: Path, marked: dict[str, int] | None = None, min_share: float = 0.9) -> dict[str, int]:
+def index_site(site_dir: Path, marked: dict[str, int] | None = None, min_share: float = MIN_SHARE) -> dict[str, int]:
     """Index ``site_dir`` and check the result: each language's bundle must hold at least ``min_share`` of
     the pages marked for it (``marked``, or counted in the site's HTML), or a selector or a page's language
     is wrong. Returns the pages indexed per language; raises ``PagefindFailed``."""

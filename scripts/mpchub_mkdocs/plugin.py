@@ -41,7 +41,7 @@ class MpcHubConfig(Config):
     staging_dir = config_options.Type(str, default=".cache/mpchub/docs")
     edit_branch = config_options.Type(str, default="main")
     search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
-    search_min_share = config_options.Type(float, default=0.9)  # guard: indexed pages / marked pages
+    search_min_share = config_options.Type(float, default=pagefind.MIN_SHARE)  # guard: indexed / marked pages
 
 
 def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
