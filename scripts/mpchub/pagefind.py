@@ -24,7 +24,9 @@ class PagefindFailed(Exception):
     """Pagefind could not index the site; the message says why (its own output, or a folder name)."""
 
 
-SAFE_FOLDER = re.compile(r"^[A-Za-z0-9._-]+$")
+SAFE_FOLDER = re.compile(r"^[A-Za-z0-9._-]+$")  # site folder names that cannot change what a glob means
+MIN_SHARE = 0.9  # of the pages marked for a language, at least this share must be in its index
+MARK = b"<div data-pagefind-body>"  # how overrides/main.html opens what is indexed (contributor text is escaped)
 FRAGMENT_MARK = b"pagefind_dcd"  # what Pagefind writes before a fragment's JSON
 EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS])
 
@@ -32,10 +34,6 @@ EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.I
 def bundle_dir(language: str) -> str:
     """The folder of a language's search bundle in the site: ``pagefind/``, ``en/pagefind/``."""
     return "pagefind" if language == MASTER else f"{language}/pagefind"
-
-
-MIN_SHARE = 0.9  # of the pages marked for a language, at least this share must be in its index
-MARK = b"<div data-pagefind-body>"  # how overrides/main.html opens what is indexed (contributor text is escaped)
 
 
 def index_site(site_dir: Path, marked: dict[str, int] | None = None, min_share: float = MIN_SHARE) -> dict[str, int]:
