@@ -15,11 +15,10 @@ from mpchub.corpus import Corpus, load_corpus
 from mpchub.languages import LANGUAGES
 from mpchub.project import Project
 from mpchub.reuse import Reuse
-from mpchub.schemas import SchemaSet
 from mpchub.site.build import Site
 from mpchub.site.links import HREF, resolve
 from mpchub.site.urls import record_path, url
-from sites import FIXTURES, REPO, SITE_URL
+from sites import FIXTURES, REPO, SITE_URL, make_fixture_hub
 
 Build = dict[str, object]
 
@@ -29,25 +28,16 @@ class Rebuilds:
 
     def __init__(self, root: Path) -> None:
         self.project = Project(root)
-        self.schemas = SchemaSet(self.project)  # the plugin keeps it while no schema or vocabulary changes
         self.reuse = Reuse()
-        self.vocabularies = _vocabularies(self.project)
 
     def reusing(self) -> Build:
-        if self.reuse.files and self.vocabularies != _vocabularies(self.project):  # as the plugin's stamp does
-            self.schemas = SchemaSet(self.project)
-        self.vocabularies = _vocabularies(self.project)
-        self.reuse.start_build(self.schemas)
-        corpus = load_corpus(self.project, self.schemas, self.reuse.files)
+        schemas = self.reuse.start_build(self.project)  # kept while no schema or vocabulary file changes
+        corpus = load_corpus(self.project, schemas, self.reuse.files)
         return _made(corpus, Site(corpus, SITE_URL, self.reuse))
 
     def afresh(self) -> Build:
         corpus = load_corpus(self.project)
         return _made(corpus, Site(corpus, SITE_URL))
-
-
-def _vocabularies(project: Project) -> list[bytes]:
-    return [path.read_bytes() for path in sorted(project.vocabularies_dir.glob("*.yml"))]
 
 
 def _made(corpus: Corpus, site: Site) -> Build:
@@ -61,12 +51,7 @@ def _made(corpus: Corpus, site: Site) -> Build:
 
 
 def _hub(tmp_path: Path) -> Path:
-    root = tmp_path / "hub"
-    for folder in ("schemas", "vocabularies", "docs"):
-        shutil.copytree(REPO / folder, root / folder)
-    for folder in ("practices", "publications", "recommendations"):
-        shutil.copytree(FIXTURES / folder, root / folder)
-    return root
+    return make_fixture_hub(tmp_path / "hub")
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -68,7 +68,6 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.serving = False
         self.compiled_templates = CompiledTemplates()
         self.fingerprints: dict[str, int] = {}
-        self.schema_set: tuple[tuple[tuple[str, int, int], ...], SchemaSet] | None = None
         self.reuse: Reuse | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -86,9 +85,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
         project = Project(root)
-        schemas = self._schemas(project)
-        if self.reuse is not None:
-            self.reuse.start_build(schemas)
+        schemas = self.reuse.start_build(project) if self.reuse is not None else SchemaSet(project)
         corpus = load_corpus(project, schemas, self.reuse.files if self.reuse is not None else None)
         for problem in corpus.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
@@ -128,20 +125,6 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         fingerprints = {source_path(p.path, p.lang): hash((p.html, p.markdown)) for p in pages}
         before, self.fingerprints = self.fingerprints, fingerprints
         return {rel for rel, value in fingerprints.items() if before and before.get(rel) != value}
-
-    def _schemas(self, project: Project) -> SchemaSet:
-        """The compiled schemas and vocabularies, kept between the rebuilds of ``mkdocs serve`` while none of
-        their files changed (compiling them was a tenth of a rebuild)."""
-        folders = (project.schemas_dir, project.vocabularies_dir)
-        stamp = tuple(
-            (str(path), path.stat().st_mtime_ns, path.stat().st_size)
-            for folder in folders
-            for path in sorted(folder.rglob("*"))
-            if path.is_file()
-        )
-        if self.schema_set is None or self.schema_set[0] != stamp:
-            self.schema_set = (stamp, SchemaSet(project))
-        return self.schema_set[1]
 
     def _fail_on_broken_links(self, documents: Any) -> None:
         problems = broken(documents, self.known_urls, self.reuse.links if self.reuse is not None else None)

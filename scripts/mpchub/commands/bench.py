@@ -21,7 +21,6 @@ import argparse
 import gzip
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -66,15 +65,13 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         site = Path(scratch) / "site"
         # As publish.yml builds: the site without its search index, then the index once the build has exited.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "MPCHUB_SEARCH": "false"}
-        process, build_seconds, build_cpu = mkdocs_build(root, site, env, strict=True)
+        process, build_seconds, build_cpu, build_peak = mkdocs_build(root, site, env, strict=True)
+        if process.returncode == 0:
+            index = [sys.executable, "-m", "mpchub", "--root", str(root), "index", str(site)]
+            process, index_seconds, _cpu, index_peak = measured(index, env)
         if process.returncode != 0:
-            print(process.stdout + process.stderr, file=sys.stderr)
+            print(process.stdout, file=sys.stderr)
             return 1
-        # ru_maxrss of the children: the largest finished descendant's peak (the build), in KiB on Linux
-        build_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        started = time.perf_counter()
-        index_peak = _index_alone(site)
-        index_seconds = time.perf_counter() - started
         addresses = {
             path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes())))
             for language in LANGUAGES
@@ -94,7 +91,7 @@ def _site(project: Project, args: argparse.Namespace) -> int:
         )
         print(
             f"peak memory: mkdocs build {build_peak:.0f} MiB, then the search index {index_peak:.0f} MiB "
-            "(its largest Pagefind run, one per language); the two never run at once"
+            "(the command and its Pagefind runs, one per language); the two never run at once"
         )
         for name, (raw, packed) in addresses.items():
             print(f"catalog address list {name}: {packed / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw)")
@@ -117,20 +114,6 @@ def _site(project: Project, args: argparse.Namespace) -> int:
 
 SITE_URL = "http://127.0.0.1/hub/"
 PLUGIN_ENTRY = re.compile(r"\n  - mpchub:\n(?:      .*\n)*")  # the plugin and its indented options in mkdocs.yml
-INDEX_ALONE = """
-import resource, sys
-from pathlib import Path
-from mpchub.pagefind import index_site
-index_site(Path(sys.argv[1]))
-print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
-"""
-
-
-def _index_alone(site: Path) -> float:
-    """Index ``site`` as ``mpchub index`` does, in a process of its own whose children are only the
-    Pagefind runs: the largest peak of them and of the process, in MiB (ru_maxrss is in KiB on Linux)."""
-    process = subprocess.run([sys.executable, "-c", INDEX_ALONE, str(site)], capture_output=True, text=True, check=True)
-    return int(process.stdout.split()[-1]) / 1024
 
 
 def site_project(project: Project, root: Path, records: int) -> Path:
@@ -143,19 +126,29 @@ def site_project(project: Project, root: Path, records: int) -> Path:
     return root
 
 
-def mkdocs_build(
-    root: Path, site: Path, env: dict[str, str], strict: bool
-) -> tuple[subprocess.CompletedProcess[str], float, float]:
-    """Run ``mkdocs build`` of ``root`` into ``site``: the process, its wall-clock seconds and its CPU seconds
-    (its own and its children's, Pagefind's included: on a shared machine the steadier figure)."""
+Run = tuple[subprocess.CompletedProcess[str], float, float, float]  # process, seconds, CPU seconds, peak MiB
+
+
+def measured(command: list[str], env: dict[str, str], cwd: Path | None = None) -> Run:
+    """Run ``command``: the process (its output in ``stdout``), its wall-clock seconds, its CPU seconds and its
+    peak memory in MiB, each counting its own children (Pagefind's runs): ``os.wait4`` gives the usage of this
+    one child, so nothing run before it in this process is counted. CPU time is the steadier figure on a
+    shared machine; ru_maxrss is the largest resident size of the child and its descendants (KiB on Linux)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, text=True)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+        output.seek(0)
+        process = subprocess.CompletedProcess(command, child.returncode, output.read(), "")
+    return process, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def mkdocs_build(root: Path, site: Path, env: dict[str, str], strict: bool) -> Run:
+    """``mkdocs build`` of ``root`` into ``site``, measured."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    process = subprocess.run([*command, *(["--strict"] if strict else [])], env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return process, seconds, cpu
+    return measured([*command, *(["--strict"] if strict else [])], env)
 
 
 def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, float] | None:
@@ -170,9 +163,9 @@ def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, 
         return None
     (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
     # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
-    process, seconds, cpu = mkdocs_build(floor, scratch / "floor-site", env, strict=False)
+    process, seconds, cpu, _peak = mkdocs_build(floor, scratch / "floor-site", env, strict=False)
     if process.returncode != 0:
-        print(process.stdout + process.stderr, file=sys.stderr)
+        print(process.stdout, file=sys.stderr)
         return None
     return sum(1 for _ in (scratch / "floor-site").rglob("*.html")), seconds, cpu
 

@@ -64,9 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         build_cpu = None
         if not args.no_build:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-            process, build_seconds, build_cpu = mkdocs_build(project.root, Path(scratch, "site"), env, strict=True)
+            process, build_seconds, build_cpu, _peak = mkdocs_build(project.root, Path(scratch, "site"), env, True)
             if process.returncode != 0:
-                print(process.stdout + process.stderr, file=sys.stderr)
+                print(process.stdout, file=sys.stderr)
                 return 1
     print(f"{args.records} bilingual records (loading them: {loaded:.2f} s, not part of the exports)")
     print(f"render every export: {best_build:.2f} s (best of {args.repeat})")
