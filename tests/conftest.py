@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from mpchub.cli import main
 from mpchub.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
+
+REVIEWED = "verification: mpc-reviewed"  # VALID_PRACTICE's line: cases replace it to add fields
 
 VALID_PRACTICE = """\
 ---
@@ -44,7 +47,7 @@ sources:
   - title: Örnek kaynak
     url: https://example.org/kaynak
     kind: web
-verification: submitted
+verification: mpc-reviewed
 last_reviewed: 2026-01-15
 ---
 
@@ -64,6 +67,41 @@ activities:
 
 This record was written for tests.
 """
+
+
+# What a contributor types over each placeholder that `mpchub new practice` leaves on a required line.
+NEW_PRACTICE_ANSWERS = {
+    'summary: "TODO: Özet"': "summary: Test için doldurulmuş, gerçek olmayan bir uygulama özeti.",
+    "kind: TODO": "kind: district-municipality",
+    "scale: TODO": "scale: district",
+    "status: TODO": "status: ongoing",
+    "practice_type: TODO": "practice_type: service",
+    "themes: [TODO]": "themes: [education]",
+    "target_groups: [TODO]": "target_groups: [children]",
+    'objectives: ["TODO: Amaçlar"]': "objectives: [Bir amaç]",
+    'activities: ["TODO: Temel faaliyetler"]': "activities: [Bir faaliyet]",
+    'title: "TODO: Başlık"': "title: Kaynak",
+    'url: "TODO: Adres"': "url: https://www.ornek.bel.tr/duyuru",
+}
+NEW_TWIN_ANSWERS = {
+    'title: "TODO: English title"': "title: New practice",
+    'summary: "TODO: Summary"': "summary: A summary written for a test, not a real practice.",
+    'objectives: ["TODO: Objectives"]': "objectives: [An objective]",
+    'activities: ["TODO: Main activities"]': "activities: [An activity]",
+}
+
+
+def fill_new_practice(master: Path, twin: Path) -> None:
+    """Answer every required placeholder of a `mpchub new practice` pair, and nothing else, as a contributor would."""
+    for path, answers, body in (
+        (master, NEW_PRACTICE_ANSWERS, (r"TODO: Uygulamayı.*", "Gerçek olmayan test metni.")),
+        (twin, NEW_TWIN_ANSWERS, (r"TODO: Describe.*", "Test text.")),
+    ):
+        text = path.read_text(encoding="utf-8")
+        for old, value in answers.items():
+            assert old in text, old  # the template changed: update the answers
+            text = text.replace(old, value)
+        path.write_text(re.sub(*body, text), encoding="utf-8")
 
 
 @dataclass

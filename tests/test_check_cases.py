@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import VALID_PRACTICE, VALID_TWIN, Hub
+from conftest import REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub.rules import RULES
 
 P = "practices/ornek-uygulama.md"
@@ -156,7 +156,7 @@ def test_unknown_vocabulary_key_with_did_you_mean(hub: Hub) -> None:
 
 
 def test_unknown_key_in_small_vocabulary_lists_allowed(hub: Hub) -> None:
-    hub.write(P, broken("verification: submitted", "verification: checked"))
+    hub.write(P, broken("verification: mpc-reviewed", "verification: checked"))
     line = only_error(hub)
     assert "verification: 'checked' is not a verification level" in line
     assert "allowed: compiled-from-public-sources, submitted, mpc-reviewed, municipality-confirmed" in line
@@ -231,7 +231,7 @@ def test_id_must_match_file_name(hub: Hub) -> None:
 
 
 def test_reference_to_missing_record(hub: Hub) -> None:
-    hub.write(P, broken("verification: submitted", "verification: submitted\nrelated_practices: [ornek-uygulamaa]"))
+    hub.write(P, broken(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulamaa]"))
     hub.write(
         "practices/ornek-uygulamaa-degil.md", VALID_PRACTICE.replace("id: ornek-uygulama", "id: ornek-uygulamaa-degil")
     )
@@ -243,7 +243,7 @@ def test_reference_to_missing_record(hub: Hub) -> None:
 
 
 def test_reference_to_wrong_collection(hub: Hub) -> None:
-    hub.write(P, broken("verification: submitted", "verification: submitted\nrelated_publications: [ornek-uygulama]"))
+    hub.write(P, broken(REVIEWED, REVIEWED + "\nrelated_publications: [ornek-uygulama]"))
     assert "'ornek-uygulama' is not the id of any record in publications/" in only_error(hub)
 
 

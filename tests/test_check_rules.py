@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import REPO, VALID_PRACTICE, VALID_TWIN, Hub
+from conftest import REPO, REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub import body as body_module
 from mpchub import checker
 from mpchub.corpus import load_corpus
@@ -143,10 +143,10 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "front-matter-shape": lambda hub: hub.write(P, "---\n- a\n- b\n---\n\nGövde.\n"),
     "tab": master("  - name: Örnek Belediyesi", "\t- name: Örnek Belediyesi"),
     "yaml-syntax": master("province: istanbul", "province: [istanbul"),
-    "yaml-depth": master("verification: submitted", "caveats: " + "[" * 100),
+    "yaml-depth": master("verification: mpc-reviewed", "caveats: " + "[" * 100),
     "duplicate-key": master("scale: district\n", "scale: district\nprovince: bursa\n"),
     "yaml-alias": master("province: istanbul", "province: &p istanbul\ndistrict: *p"),
-    "yaml-merge": master("verification: submitted", "contact: {<<: {email: a@b.org}}\nverification: submitted"),
+    "yaml-merge": master("verification: mpc-reviewed", "contact: {<<: {email: a@b.org}}\nverification: mpc-reviewed"),
     "yaml-tag": master("province: istanbul", "province: !!python/name:os.system istanbul"),
     "yaml-key": master("province: istanbul", "province: istanbul\n[a, b]: c"),
     "number-form": master("sdgs: [10, 16]", "sdgs: [010, 16]"),
@@ -166,8 +166,8 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "too-short": master("district: Şişli", "district: ''"),
     "too-long": master("title: Örnek Danışma Merkezi", "title: " + "Çok uzun " * 40),
     "out-of-range": master(
-        "verification: submitted",
-        "beneficiaries: [{count: 5, counts: reached, period: total, year: 1800}]\nverification: submitted",
+        "verification: mpc-reviewed",
+        "beneficiaries: [{count: 5, counts: reached, period: total, year: 1800}]\nverification: mpc-reviewed",
     ),
     "schema": schema_keyword_without_a_message,
     "impossible-date": master("start_date: 2019-05", "start_date: 2019-13"),
@@ -176,6 +176,7 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "isbn": bad_isbn,
     "placeholder": master("district: Şişli", "district: 'TODO: ilçe'"),
     "id-slug": master("id: ornek-uygulama", "id: baska-kayit"),
+    "unreviewed": master("verification: mpc-reviewed", "verification: submitted"),  # as `mpchub new` writes it
     "empty-body": master(BODY, "   \n"),
     "body-too-long": body("Metin.\n\n" * 13_000),
     "paragraph-too-long": body("kelime " * 3_000),
@@ -189,8 +190,8 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "html-ambiguous": body("<div><p>a<div>b</div></p></div>\n"),  # browsers close the <p> before the inner <div>
     "duplicate-id": files({P: VALID_PRACTICE, "publications/ornek-uygulama.md": VALID_PRACTICE}),
     "orphan-twin": lambda hub: hub.write(T, VALID_TWIN),
-    "reference": master("verification: submitted", "verification: submitted\nrelated_practices: [yok-boyle]"),
-    "self-reference": master("verification: submitted", "verification: submitted\nrelated_practices: [ornek-uygulama]"),
+    "reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [yok-boyle]"),
+    "self-reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulama]"),
     "municipality-slug": two_municipality_spellings,
     "untranslated-field": with_twin(VALID_TWIN),
     "twin-items": with_twin(VALID_TWIN.replace("  - Weekly counselling days.", "  - Weekly.\n  - Days.")),

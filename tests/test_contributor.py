@@ -56,6 +56,7 @@ def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
     lines = master.read_text(encoding="utf-8").splitlines()
     theme_line = next(i for i, line in enumerate(lines, 1) if line.startswith("themes:"))
     date_line = next(i for i, line in enumerate(lines, 1) if line.startswith("start_date:"))
+    verification_line = next(i for i, line in enumerate(lines, 1) if line.startswith("verification:"))
     assert annotations.lines == sorted(
         [
             f"::error file=practices/kadikoy-dil-kafesi.md,line={date_line},col=13,"
@@ -65,6 +66,10 @@ def test_scaffold_break_annotate_fix_build(tmp_path) -> None:
             "title=mpchub MPC045 unknown-key::"
             "themes[1]: 'egitim' is not a theme (did you mean 'education'?); "
             "allowed: the keys in vocabularies/themes.yml",
+            f"::warning file=practices/kadikoy-dil-kafesi.md,line={verification_line},col=15,"
+            "title=mpchub MPC066 unreviewed::verification: this record is a proposal no editor has reviewed yet; "
+            "it may be merged and shown as such, and an editor sets 'compiled-from-public-sources', 'mpc-reviewed' "
+            "or 'municipality-confirmed' once the facts are checked against the sources",
         ],
         key=lambda line: int(re.search(r"line=(\d+)", line).group(1)),
     )

@@ -43,8 +43,8 @@ def server() -> Iterator[str]:
 def test_links_report_lists_only_dead_links(hub: Hub, server: str, tmp_path) -> None:
     text = VALID_PRACTICE.replace("url: https://example.org/kaynak", f"url: {server}/ok")
     text = text.replace(
-        "verification: submitted",
-        f"""verification: submitted
+        "verification: mpc-reviewed",
+        f"""verification: mpc-reviewed
 contact:
   url: {server}/gone""",
     )

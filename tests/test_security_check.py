@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, VALID_PRACTICE, Hub
+from conftest import REPO, REVIEWED, VALID_PRACTICE, Hub
 
 P = "practices/ornek-uygulama.md"
 OTHER = "practices/diger-kayit.md"
@@ -59,12 +59,12 @@ def refused(hub: Hub, content: str | bytes, expected: str, relpath: str = P) -> 
 
 
 def test_deep_flow_nesting_is_refused_before_the_parser(hub: Hub) -> None:
-    line = refused(hub, broken("verification: submitted", "caveats: " + "[" * 30000), "nests lists or groups more")
+    line = refused(hub, broken("verification: mpc-reviewed", "caveats: " + "[" * 30000), "nests lists or groups more")
     assert line.startswith(f"{P}:28:")
 
 
 def test_deep_block_nesting_is_refused(hub: Hub) -> None:
-    refused(hub, broken("verification: submitted", "caveats:\n" + "- " * 5000 + "x"), "nests lists or groups more")
+    refused(hub, broken("verification: mpc-reviewed", "caveats:\n" + "- " * 5000 + "x"), "nests lists or groups more")
 
 
 @pytest.mark.parametrize(
@@ -222,7 +222,8 @@ def test_file_names_differing_only_in_case_are_refused(hub: Hub) -> None:
 
 def test_mailto_with_parameters_in_contact_is_refused(hub: Hub) -> None:
     content = broken(
-        "verification: submitted", 'contact:\n  email: "info@example.org?bcc=spy@example.org"\nverification: submitted'
+        "verification: mpc-reviewed",
+        'contact:\n  email: "info@example.org?bcc=spy@example.org"\nverification: mpc-reviewed',
     )
     refused(hub, content, "is not in the expected form: The address only")
 
@@ -230,7 +231,7 @@ def test_mailto_with_parameters_in_contact_is_refused(hub: Hub) -> None:
 def test_did_you_mean_never_suggests_an_invalid_id(hub: Hub) -> None:
     # ornek-uygulamaa-x.md says its id is ornek-uygulamaa, which does not match its file name: invalid.
     hub.write("practices/ornek-uygulamaa-x.md", VALID_PRACTICE.replace("id: ornek-uygulama", "id: ornek-uygulamaa"))
-    content = broken("verification: submitted", "verification: submitted\nrelated_practices: [ornek-uygulamaaa]")
+    content = broken(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulamaaa]")
     hub.write(P, content)
     result = check(hub)
     line = next(x for x in result.stdout.splitlines() if "related_practices[0]" in x)

@@ -9,6 +9,7 @@ from typing import Any
 
 from mpchub import body
 from mpchub.messages import did_you_mean, schema_message, subschema
+from mpchub.problems import WARNING
 from mpchub.project import COLLECTION_BY_NAME
 from mpchub.records import RecordFile
 from mpchub.schemas import Pattern, Schema, SchemaSet, values_at
@@ -16,6 +17,7 @@ from mpchub.style import style_problems
 from mpchub.yamlfront import FieldPath
 
 PLACEHOLDER = "TODO"
+UNREVIEWED = "submitted"  # the verification level of a proposal (mpchub new, from-issue)
 
 
 def is_placeholder(value: Any) -> bool:
@@ -209,6 +211,15 @@ def _semantic_problems(record: RecordFile, schema: Schema, markers: list[tuple[P
                 problem = isbn_problem(value)
                 if problem:
                     record.problem_at(path, problem, "isbn")
+    if record.data.get("verification") == UNREVIEWED:
+        record.problem_at(
+            ("verification",),
+            "this record is a proposal no editor has reviewed yet; it may be merged and shown as such, and an "
+            "editor sets 'compiled-from-public-sources', 'mpc-reviewed' or 'municipality-confirmed' once the "
+            "facts are checked against the sources",
+            "unreviewed",
+            severity=WARNING,
+        )
     start, end = record.data.get("start_date"), record.data.get("end_date")
     if start is not None and end is not None and not date_problem(start) and not date_problem(end):
         a, b = parse_partial_date(start), parse_partial_date(end)

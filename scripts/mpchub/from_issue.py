@@ -526,6 +526,9 @@ def propose(project: Project, body: str, *, force: bool = False, schemas: Schema
     return outcome
 
 
+FOR_THE_REVIEWER = {"unreviewed"}  # true of every proposal: the pull request's annotations show it to the editor
+
+
 def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, form: Form) -> list[FormProblem]:
     """The checker's problems in the written files, named by the form's question."""
     twin = project.relative(draft_paths(project, "practice", outcome.slug)[1])
@@ -536,7 +539,7 @@ def _checker_problems(project: Project, schemas: SchemaSet, outcome: Outcome, fo
     already = {p.field for p in outcome.problems}
     found = []
     for problem in load_corpus(project, schemas).problems:
-        if problem.path not in outcome.files:
+        if problem.path not in outcome.files or problem.rule in FOR_THE_REVIEWER:
             continue
         item = _field_for(problem, form, twin=problem.path == twin, in_body=problem.line >= body_lines[problem.path])
         if item is not None and item.id in already:

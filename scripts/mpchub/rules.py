@@ -84,6 +84,8 @@ _RULES = [
     Rule("MPC063", "isbn", "ISBNs have a correct check digit", "ISBN'lerin denetim basamağı doğrudur"),
     Rule("MPC064", "placeholder", "No TODO placeholders left", "TODO yer tutucusu kalmaz"),
     Rule("MPC065", "id-slug", "The id equals the file name", "Kimlik (id) dosya adıyla aynıdır"),
+    Rule("MPC066", "unreviewed", "A proposal says 'submitted' until an editor has reviewed it (warning)",
+         "Öneri, bir editör inceleyene kadar 'submitted' olarak işaretlidir (uyarı)"),
     # Body
     Rule("MPC070", "empty-body", "The body has a description", "Gövdede bir açıklama bulunur"),
     Rule("MPC071", "body-too-long", "The body is at most 50,000 characters", "Gövde en çok 50.000 karakterdir"),
