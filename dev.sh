@@ -80,7 +80,7 @@ case "${1:-help}" in
   bench)
     setup_python
     shift
-    exec "$VENV/bin/python" -m mpchub bench "$@" ;;
+    exec "$VENV/bin/python" -m mpchub_tools.bench "$@" ;;
   *)
     sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;

@@ -5,15 +5,15 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from hubs import make_hub
 from mpchub.cli import main
-from mpchub.project import Project
+from mpchub.content.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -126,11 +126,7 @@ class Hub:
     """A scratch hub repository with the real schemas and vocabularies and only the records a test writes."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        for folder in ("schemas", "vocabularies"):
-            shutil.copytree(REPO / folder, root / folder)
-        for folder in ("practices", "publications", "recommendations"):
-            (root / folder).mkdir()
+        self.root = make_hub(root)
 
     @property
     def project(self) -> Project:

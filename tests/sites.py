@@ -14,8 +14,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
+from hubs import FIXTURES, make_hub
+
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "hub"
 SITE_URL = "http://127.0.0.1:8000/hub/"
 REPO_URL = "https://github.com/example/hub"
 # The fixture practices in Turkish alphabetical order; byte order would put "<img…" first and "Çağrı" late.
@@ -49,12 +50,7 @@ class BuiltSite:
 
 
 def make_fixture_hub(target: Path) -> Path:
-    for folder in ("schemas", "vocabularies", "docs", "overrides"):
-        shutil.copytree(REPO / folder, target / folder)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("practices", "publications", "recommendations"):
-        shutil.copytree(FIXTURES / folder, target / folder)
-    return target
+    return make_hub(target, site=True, records=FIXTURES)
 
 
 def build(root: Path, site: Path, env: dict[str, str] | None = None) -> BuiltSite:

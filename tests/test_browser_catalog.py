@@ -7,9 +7,13 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from mpchub.commands.relevance import search_box
-from mpchub.pagefind import bundle_dir
+from hubs import REPO
+from mpchub.content.project import Project
+from mpchub.search.pagefind import bundle_dir
+from mpchub_tools.relevance_command import search_box
 from sites import TURKISH_ORDER
+
+REGISTRY = Project(REPO).registry
 
 pytestmark = pytest.mark.browser
 
@@ -123,7 +127,13 @@ def test_a_broad_query_finds_addresses_in_one_list(page: Page, site_url: str, ur
     from_fragments, from_list = page.evaluate(BOTH_WAYS, query)
     assert len(from_fragments) > 5 and from_list == from_fragments
     language = "en" if url.startswith("en/") else "tr"
-    assert sum(r.endswith(f"/hub/{bundle_dir(language)}/mpc-addresses.{language}.json") for r in requested) == 1
+    assert (
+        sum(
+            r.endswith(f"/hub/{bundle_dir(REGISTRY.language(language))}/mpc-addresses.{language}.json")
+            for r in requested
+        )
+        == 1
+    )
 
 
 def test_the_address_lists_hold_every_indexed_page(fixture_site) -> None:
@@ -131,7 +141,7 @@ def test_the_address_lists_hold_every_indexed_page(fixture_site) -> None:
     import json
 
     for language in ("tr", "en"):
-        index = fixture_site.site / bundle_dir(language)  # one bundle per language
+        index = fixture_site.site / bundle_dir(REGISTRY.language(language))  # one bundle per language
         assert sorted(p.name for p in index.glob("mpc-addresses.*.json")) == [f"mpc-addresses.{language}.json"]
         listed = json.loads((index / f"mpc-addresses.{language}.json").read_text(encoding="utf-8"))
         fragments = sorted(index.glob(f"fragment/{language}_*.pf_fragment"))

@@ -27,7 +27,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from browser import AXE_ALL, AXE_COLOUR, WATCH, RequestWatch, overflow, serious_violations
-from mpchub.commands.relevance import SHOWN
+from mpchub_tools.relevance_command import SHOWN
 from visitor_view import PAGE_TYPES
 
 pytestmark = pytest.mark.browser

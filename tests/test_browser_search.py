@@ -8,11 +8,15 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from mpchub.commands.relevance import SHOWN, search_box
-from mpchub.pagefind import bundle_dir
-from mpchub.search import search_key
-from mpchub.text import fold
+from hubs import REPO
+from mpchub.content.project import Project
+from mpchub.content.text import fold
+from mpchub.search.pagefind import bundle_dir
+from mpchub.search.words import search_key
+from mpchub_tools.relevance_command import SHOWN, search_box
 from sites import BuiltSite
+
+REGISTRY = Project(REPO).registry
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +69,9 @@ def test_english_index_has_no_turkish_only_page(fixture_site: BuiltSite, page: P
     assert "/hub/en/practices/dil-kursu/" not in search(page, "synthetic")
     assert "/hub/en/practices/dil-kursu/" not in search(page, "kursu")
     for language in ("tr", "en"):  # a bundle per language, each holding its language only
-        entry = json.loads((fixture_site.site / bundle_dir(language) / "pagefind-entry.json").read_text())
+        entry = json.loads(
+            (fixture_site.site / bundle_dir(REGISTRY.language(language)) / "pagefind-entry.json").read_text()
+        )
         assert set(entry["languages"]) == {language}
 
 
@@ -151,7 +157,7 @@ def test_excerpts_show_the_pages_own_words(page: Page, site_url: str) -> None:
 
 
 def test_browser_keys_words_exactly_as_the_index_does(fixture_site: BuiltSite, page: Page, site_url: str) -> None:
-    """mpc-text.js (generated) against mpchub.search in Chromium, on every word of the fixture pages."""
+    """mpc-text.js (generated) against mpchub.search.words in Chromium, on every word of the fixture pages."""
     text = " ".join(
         fixture_site.page(url).get_text(" ") for url in ("practices/cagri-merkezi/", "practices/dil-kursu/")
     )

@@ -15,6 +15,8 @@ import time
 
 from jinja2 import Environment, FileSystemLoader
 
+from conftest import REPO
+from mpchub.content.project import Project
 from mpchub.site.pages import Page
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import stage
@@ -67,7 +69,11 @@ def test_staging_touches_only_the_stubs_it_is_told(tmp_path):
     source, target = tmp_path / "docs", tmp_path / "staged"
     source.mkdir()
     (source / "about.md").write_text("# About\n", encoding="utf-8")
-    pages = [Page("practices/a", "tr", "A", "practice", html="<p>a</p>"), Page("practices/b", "tr", "B", "practice")]
+    turkish = Project(REPO).registry.master
+    pages = [
+        Page("practices/a", turkish, "A", "practice", html="<p>a</p>"),
+        Page("practices/b", turkish, "B", "practice"),
+    ]
     assert stage(source, pages, target) == 3
     old = time.time() - 3600
     for name in ("practices/a.md", "practices/b.md", "about.md"):

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
-from mpchub.rules import RULES
+from mpchub.content.rules import RULES
 
 P = "practices/ornek-uygulama.md"
 T = "practices/ornek-uygulama.en.md"
@@ -289,14 +289,14 @@ def test_neutral_field_in_twin(hub: Hub) -> None:
     )
     assert only_error(hub, T) == (
         f"{T}:3:1: error: province: 'province' is language-neutral: it belongs only in the Turkish master "
-        "practices/ornek-uygulama.md; delete it from the English twin"
+        "practices/ornek-uygulama.md; delete it from the English translation"
     )
 
 
 def test_twin_without_master(hub: Hub) -> None:
     hub.write(T, VALID_TWIN)
     assert only_error(hub, T).startswith(
-        f"{T}:1:1: error: English twin without a Turkish master: create practices/ornek-uygulama.md first"
+        f"{T}:1:1: error: English translation without a Turkish master: create practices/ornek-uygulama.md first"
     )
 
 
@@ -304,7 +304,7 @@ def test_master_without_twin_is_valid_and_reported_untranslated(hub: Hub) -> Non
     hub.write(P, VALID_PRACTICE)
     result = hub.check()
     assert result.exit_code == 0
-    assert "1 without an English twin yet" in result.err
+    assert "1 not yet translated into English" in result.err
 
 
 def test_twin_missing_an_optional_translation_is_a_warning(hub: Hub) -> None:
@@ -313,7 +313,7 @@ def test_twin_missing_an_optional_translation_is_a_warning(hub: Hub) -> None:
     result = hub.check()
     assert result.exit_code == 0
     assert result.lines == [
-        f"{T}:1:1: warning: context: 'context' is filled in the Turkish master but not translated in this twin "
+        f"{T}:1:1: warning: context: 'context' is filled in the Turkish master but not translated in this file "
         "[MPC095 untranslated-field]"
     ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,13 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, VALID_PRACTICE, VALID_TWIN, run_cli
-from mpchub.body import render
-from mpchub.corpus import load_corpus
-from mpchub.problems import Problem
-from mpchub.project import Project
-from mpchub.rules import UNKNOWN
-from mpchub.schemas import SchemaSet
+from conftest import VALID_PRACTICE, VALID_TWIN, run_cli
+from hubs import make_hub
+from mpchub.content.body import render
+from mpchub.content.corpus import load_corpus
+from mpchub.content.problems import Problem
+from mpchub.content.project import Project
+from mpchub.content.rules import UNKNOWN
+from mpchub.content.schemas import SchemaSet
 from test_security_body import BODIES, assert_inert
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,11 +43,7 @@ class FuzzHub:
 
 @pytest.fixture(scope="module")
 def fuzz(tmp_path_factory: pytest.TempPathFactory) -> FuzzHub:
-    root = tmp_path_factory.mktemp("fuzz-hub")
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "practices").mkdir()
-    project = Project(root)
+    project = Project(make_hub(tmp_path_factory.mktemp("fuzz") / "hub"))
     return FuzzHub(project, SchemaSet(project))
 
 
@@ -99,10 +95,7 @@ def test_mangled_records_never_crash(fuzz: FuzzHub, data: st.DataObject) -> None
 
 
 def test_cli_on_garbage_exits_1_with_messages(tmp_path: Path) -> None:
-    root = tmp_path / "hub"
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "practices").mkdir()
+    root = make_hub(tmp_path / "hub")
     (root / "practices" / "cop.md").write_bytes(b"\x00\xff---\n\x1b[31m: : :\n")
     (root / "practices" / "bos.md").write_bytes(b"")
     (root / "practices" / "yarim.md").write_bytes(b"---\nid: yarim\ntitle: [\n")

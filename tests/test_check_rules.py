@@ -1,7 +1,7 @@
 """Every rule of `mpchub check` has a stable id and a test case that triggers it.
 
 ``CASES`` maps each rule name to content that breaks that rule; the first test fails when a rule in
-``mpchub.rules`` has no case here (or a case names a rule that does not exist), the second runs every case.
+``mpchub.content.rules`` has no case here (or a case names a rule that does not exist), the second runs every case.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from collections.abc import Callable
 import pytest
 
 from conftest import REPO, REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
-from mpchub import body as body_module
-from mpchub import checker
-from mpchub.corpus import load_corpus
-from mpchub.reference import check_rules_table
-from mpchub.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
-from mpchub.style import style_problems
-from mpchub.translations import translation_problems
+from mpchub.content import body as body_module
+from mpchub.content import checker
+from mpchub.content.corpus import load_corpus
+from mpchub.content.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
+from mpchub.content.style import style_problems
+from mpchub.content.translations import translation_problems
+from mpchub.site.reference import check_rules_table
 
 P = "practices/ornek-uygulama.md"
 T = "practices/ornek-uygulama.en.md"
@@ -204,7 +204,7 @@ def test_every_rule_has_an_id_and_a_case() -> None:
     assert len(ids) == len(set(ids)) and UNKNOWN not in ids
 
 
-STYLE_CASES = {  # mpchub.style's rules, triggered in a record's text
+STYLE_CASES = {  # mpchub.content.style's rules, triggered in a record's text
     "tdk-is-birligi": "Belediye ile işbirliği yapıldı.",
     "legal-term-temporary-protection": "Geçici koruma altındaki aileler.",
     "apostrophe-institution": "Şişli Belediyesi'nin ekibi.",
@@ -254,7 +254,7 @@ def test_rule_case_reports_that_rule(hub: Hub, rule: str, monkeypatch: pytest.Mo
     hub.monkeypatch = monkeypatch  # type: ignore[attr-defined]  # for the cases that stand in for a bug
     CASES[rule](hub)
     problems = load_corpus(hub.project).problems
-    if rule in STYLE_RULES:  # mpchub.style runs beside the check: ask it directly
+    if rule in STYLE_RULES:  # mpchub.content.style runs beside the check: ask it directly
         problems = [p for record in load_corpus(hub.project).files for p in style_problems(record)]
     if rule in TRANSLATION_RULES:
         problems = translation_problems(load_corpus(hub.project))

@@ -12,7 +12,6 @@ import gzip
 import io
 import json
 import re
-import shutil
 import subprocess
 from base64 import b64decode
 from pathlib import Path
@@ -26,8 +25,11 @@ from citeproc.source.json import CiteProcJSON
 from frictionless import validate
 from pyld import jsonld as pyld
 
-from conftest import REPO, VALID_PRACTICE, VALID_TWIN, Hub, run_cli
-from mpchub.corpus import Corpus, load_corpus
+from conftest import VALID_PRACTICE, VALID_TWIN, Hub, run_cli
+from hubs import FIXTURES, REPO, make_hub
+from mpchub.content.corpus import Corpus, load_corpus
+from mpchub.content.project import Project
+from mpchub.content.schemas import iter_fields
 from mpchub.exports import (
     build_exports,
     citation_html,
@@ -47,19 +49,14 @@ from mpchub.exports import (
 )
 from mpchub.exports.charts import MAP_FILE
 from mpchub.exports.statistics import tables as statistic_tables
-from mpchub.project import COLLECTIONS, Project
-from mpchub.schemas import iter_fields
 
-FIXTURES = REPO / "tests" / "fixtures" / "hub"
 SITE_URL = "https://example.org/hub/"
+REGISTRY = Project(REPO).registry
+COLLECTIONS = REGISTRY.collections
 
 
 def fixture_project(target: Path) -> Project:
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(REPO / folder, target / folder)
-    for folder in ("practices", "publications", "recommendations"):
-        shutil.copytree(FIXTURES / folder, target / folder)
-    return Project(target)
+    return Project(make_hub(target, records=FIXTURES))
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +249,7 @@ def test_datapackage_descriptions_come_from_the_schemas(corpus, out):
 
 @pytest.mark.parametrize("lang", ["tr", "en"])
 def test_feeds_are_valid_atom_with_every_record(corpus, out, lang):
-    parsed = feedparser.parse((out / hub.feed_file(lang)).read_bytes())
+    parsed = feedparser.parse((out / hub.feed_file(REGISTRY.language(lang))).read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     total = sum(len(corpus.of(c.name)) for c in COLLECTIONS)
@@ -266,7 +263,7 @@ def test_feeds_are_valid_atom_with_every_record(corpus, out, lang):
 
 
 def test_english_feed_labels_turkish_only_records(out):
-    parsed = feedparser.parse((out / hub.feed_file("en")).read_bytes())
+    parsed = feedparser.parse((out / hub.feed_file(REGISTRY.language("en"))).read_bytes())
     entry = next(e for e in parsed.entries if e.link.endswith("/practices/dil-kursu/"))
     assert entry.title == "Dil Kursu"
     assert "turkish-only" in {t.term for t in entry.tags}
@@ -290,7 +287,7 @@ def test_feed_dates_come_from_git_history_when_there_is_one(tmp_path):
 
 
 def test_feed_falls_back_to_last_reviewed_without_git(corpus, out):
-    parsed = feedparser.parse((out / hub.feed_file("tr")).read_bytes())
+    parsed = feedparser.parse((out / hub.feed_file(REGISTRY.language("tr"))).read_bytes())
     entry = next(e for e in parsed.entries if e.link.endswith("/practices/dil-kursu/"))
     reviewed = str(corpus.records["practice"]["dil-kursu"].data["last_reviewed"])
     assert entry.updated.startswith(reviewed) and entry.published.startswith(reviewed)
@@ -310,20 +307,24 @@ def test_csl_json_files_render_to_the_ready_citation(corpus, out):
             assert [i["id"] for i in items] == [f"{collection.name}-{r.slug}" for r in corpus.of(collection.name)]
             CiteProcJSON(items)  # citeproc-py accepts the whole file
             for item, record in zip(items, corpus.of(collection.name), strict=True):
-                assert citations.render(item, lang) == citations.render(
-                    citations.csl_item(record, lang, SITE_URL), lang
+                assert citations.render(item, REGISTRY.language(lang)) == citations.render(
+                    citations.csl_item(corpus, record, lang, SITE_URL), REGISTRY.language(lang)
                 )
 
 
 def test_ready_citation_is_apa_in_the_page_language(corpus):
     report = corpus.records["publication"]["ornek-rapor"]
-    assert citations.render(citations.csl_item(report, "tr", None), "tr").startswith("Yazar, A. Ö. (2021). Örnek Rapor")
-    english = citations.render(citations.csl_item(report, "en", None), "en")
+    assert citations.render(citations.csl_item(corpus, report, "tr", None), REGISTRY.language("tr")).startswith(
+        "Yazar, A. Ö. (2021). Örnek Rapor"
+    )
+    english = citations.render(citations.csl_item(corpus, report, "en", None), REGISTRY.language("en"))
     assert english.startswith("Yazar, A. Ö. (2021).") and "Synthetic Press" in english
-    practice = citations.render(citations.csl_item(corpus.records["practice"]["cami-bahcesi"], "tr", None), "tr")
+    practice = citations.render(
+        citations.csl_item(corpus, corpus.records["practice"]["cami-bahcesi"], "tr", None), REGISTRY.language("tr")
+    )
     assert "Ocak" in practice  # the Turkish locale writes the month in Turkish
     assert "January" in citations.render(
-        citations.csl_item(corpus.records["practice"]["cami-bahcesi"], "en", None), "en"
+        citations.csl_item(corpus, corpus.records["practice"]["cami-bahcesi"], "en", None), REGISTRY.language("en")
     )
 
 
@@ -333,7 +334,7 @@ def test_bibtex_reads_back_with_citeproc(corpus, out):
         entries = BibTeX(str(out / hub.citations_file(collection, "tr", "bib")), encoding="utf-8")
         assert len(entries) == len(corpus.of(collection.name))
         for record in corpus.of(collection.name):
-            item = citations.csl_item(record, "tr", SITE_URL)
+            item = citations.csl_item(corpus, record, "tr", SITE_URL)
             parsed = entries[item["id"].lower()]
             assert str(parsed["title"]).replace("{", "").replace("}", "") == item["title"]
             assert len(parsed["author"]) == len(item["author"])
@@ -348,7 +349,7 @@ def test_ris_has_every_tag_line_and_one_record_each(corpus, out):
         tags = [line[:2] for line in lines]
         assert tags.count("TY") == tags.count("ER") == len(corpus.of(collection.name))
         for record in corpus.of(collection.name):
-            item = citations.csl_item(record, "en", SITE_URL)
+            item = citations.csl_item(corpus, record, "en", SITE_URL)
             assert f"TI  - {item['title']}" in lines
 
 
@@ -365,14 +366,14 @@ def data_links(block: str) -> dict[str, tuple[str, str]]:
 
 def test_citation_block_escapes_contributor_text_and_offers_its_files(corpus):
     record = corpus.records["practice"]["xss-deneme"]
-    block = citation_html(record, "en")
+    block = citation_html(corpus, record, "en")
     soup = BeautifulSoup(block, "html.parser")
     assert not soup.find("img") and not soup.find("b") and not soup.find(attrs={"onmouseover": True})
     assert "<img src=x onerror=alert(1)>" in soup.get_text()
     assert soup.find("i")  # APA's italic title survives
     links = data_links(block)
     assert list(links) == ["BibTeX", "RIS", "CSL-JSON"]
-    item = citations.without_abstract(citations.csl_item(record, "en", None))
+    item = citations.without_abstract(citations.csl_item(corpus, record, "en", None))
     assert links["CSL-JSON"] == ("xss-deneme.en.csl.json", citations.csl_json([item]))
     assert links["BibTeX"][1] == citations.bibtex(item) and links["RIS"][1] == citations.ris(item)
 
@@ -380,7 +381,7 @@ def test_citation_block_escapes_contributor_text_and_offers_its_files(corpus):
 @pytest.mark.filterwarnings("ignore:Unsupported BibTeX field")
 def test_a_page_citation_download_reads_back(corpus, tmp_path):
     record = corpus.records["publication"]["ornek-rapor"]
-    links = data_links(citation_html(record, "tr"))
+    links = data_links(citation_html(corpus, record, "tr"))
     path = tmp_path / links["BibTeX"][0]
     path.write_text(links["BibTeX"][1], encoding="utf-8")
     (entry,) = BibTeX(str(path), encoding="utf-8").values()
@@ -494,13 +495,16 @@ def test_open_data_page_lists_every_download_relative_to_the_page(corpus, out):
 
 
 def test_feed_links_and_listing_downloads(corpus):
-    head = BeautifulSoup(feed_links_html("en", "practices/cami-bahcesi"), "html.parser")  # en/practices/…/
+    head = BeautifulSoup(feed_links_html(corpus, "en", "en/practices/cami-bahcesi/"), "html.parser")  # en/practices/…/
     links = head.find_all("link", rel="alternate", type="application/atom+xml")
     assert [(link["hreflang"], link["href"]) for link in links] == [
         ("en", "../../feed.xml"),
         ("tr", "../../../feed.xml"),
     ]
-    downloads = BeautifulSoup(listing_downloads_html("practice", "tr", "practices/index"), "html.parser")
+    downloads = BeautifulSoup(
+        listing_downloads_html(REGISTRY.collection("practice"), REGISTRY.language("tr"), "practices/index"),
+        "html.parser",
+    )
     assert [a["href"] for a in downloads.find_all("a")] == ["../data/practices.tr.csv", "../data/practices.tr.json"]
 
 
@@ -538,12 +542,12 @@ def test_real_records_export_completely(repo, tmp_path):
     report = validate(str(tmp_path / hub.PACKAGE_FILE))
     assert report.valid, report.flatten(["resourceName", "type", "note"])
     for lang in ("tr", "en"):
-        assert not feedparser.parse((tmp_path / hub.feed_file(lang)).read_bytes()).bozo
+        assert not feedparser.parse((tmp_path / hub.feed_file(REGISTRY.language(lang))).read_bytes()).bozo
 
 
 def test_citation_row_variant_has_no_heading(corpus):
     soup = BeautifulSoup(
-        citation_html(corpus.records["publication"]["ornek-rapor"], "tr", heading=False), "html.parser"
+        citation_html(corpus, corpus.records["publication"]["ornek-rapor"], "tr", heading=False), "html.parser"
     )
     assert soup.find("h2") is None and soup.find("section") is None
     assert soup.find("blockquote").get_text().startswith("Yazar, A. Ö. (2021). Örnek Rapor")
@@ -555,9 +559,9 @@ def test_site_paths_name_every_written_file(corpus, out):
 
 
 def test_feed_links_from_a_page_url(corpus):
-    head = BeautifulSoup(feed_links_html("en", page_url="en/about/"), "html.parser")
+    head = BeautifulSoup(feed_links_html(corpus, "en", "en/about/"), "html.parser")
     assert [link["href"] for link in head.find_all("link")] == ["../feed.xml", "../../feed.xml"]
-    home = BeautifulSoup(feed_links_html("tr", page_url=""), "html.parser")
+    home = BeautifulSoup(feed_links_html(corpus, "tr", ""), "html.parser")
     assert [link["href"] for link in home.find_all("link")] == ["feed.xml", "en/feed.xml"]
 
 
@@ -566,20 +570,21 @@ def test_statistics_count_as_the_site_listings_do(corpus):
 
     index = SiteIndex(corpus)
     tables_by_id = {t.id: t for t in statistic_tables(corpus, "en")}
+    facets = {f.field: f for f in REGISTRY.collection("practice").facets}
     for table_id, field_name in (
         ("practices-themes", "themes"),
         ("practices-target-groups", "target_groups"),
-        ("practices-provinces", "province"),
+        ("practices-province", "province"),
         ("practices-status", "status"),
-        ("practices-start-year", "start_year"),
+        ("practices-start-date", "start_date"),
     ):
-        expected = index.facet_counts(index.practices, field_name)
+        expected = index.facet_counts(index.records("practice"), facets[field_name])
         assert {r.key: r.count for r in tables_by_id[table_id].rows} == dict(expected), table_id
 
 
 def test_untranslated_records_are_cited_and_described_in_turkish(corpus):
     record = corpus.records["practice"]["dil-kursu"]
-    item = citations.csl_item(record, "en", SITE_URL)
+    item = citations.csl_item(corpus, record, "en", SITE_URL)
     assert (item["title"], item["language"]) == ("Dil Kursu", "tr")
     assert jsonld.document(corpus, record, "en", SITE_URL)["inLanguage"] == "tr"
     assert jsonld.document(corpus, corpus.records["practice"]["cami-bahcesi"], "en", SITE_URL)["inLanguage"] == "en"
@@ -614,16 +619,18 @@ FALLBACKS = {
 def test_fast_apa_equals_citeproc_for_each_shape(shape, lang):
     item = {"id": "x", "title": "Başlık: Alt başlık", "URL": "https://example.org/x", **SHAPES[shape]}
     for html in (True, False):
-        fast = citations.apa(item, lang, html)
+        fast = citations.apa(item, REGISTRY.language(lang), html)
         assert fast is not None
-        assert fast == citations.render_with_citeproc(item, lang, html)
+        assert fast == citations.render_with_citeproc(item, REGISTRY.language(lang), html)
 
 
 @pytest.mark.parametrize("shape", FALLBACKS, ids=list(FALLBACKS))
 def test_other_shapes_go_through_citeproc(shape):
     item = {"id": "x", "title": "Başlık", "URL": "https://example.org/x", **FALLBACKS[shape]}
-    assert citations.apa(item, "tr", True) is None
-    assert citations.render(item, "tr", True) == citations.render_with_citeproc(item, "tr", True)
+    assert citations.apa(item, REGISTRY.language("tr"), True) is None
+    assert citations.render(item, REGISTRY.language("tr"), True) == citations.render_with_citeproc(
+        item, REGISTRY.language("tr"), True
+    )
 
 
 def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
@@ -631,9 +638,11 @@ def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
     for source in (corpus, load_corpus(repo)):
         for record in all_records(source):
             for lang, site_url in (("tr", SITE_URL), ("en", None)):  # with and without an address
-                item = citations.csl_item(record, lang, site_url)
+                item = citations.csl_item(corpus, record, lang, site_url)
                 for html in (True, False):
-                    assert citations.render(item, lang, html) == citations.render_with_citeproc(item, lang, html)
+                    assert citations.render(item, REGISTRY.language(lang), html) == citations.render_with_citeproc(
+                        item, REGISTRY.language(lang), html
+                    )
                     compared += 1
     assert compared > 100
 

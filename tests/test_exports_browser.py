@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from mpchub import csp
-from mpchub.corpus import load_corpus
+from mpchub.content.corpus import load_corpus
 from mpchub.exports import citation_html, jsonld_html, open_data_html, statistics_page_html, write_site_exports
+from mpchub.site import csp
 from test_exports import SITE_URL, fixture_project
 
 pytestmark = pytest.mark.browser
@@ -46,7 +46,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     record = corpus.records["publication"]["ornek-rapor"]
     page = site / "en" / "publications" / "ornek-rapor" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    body = "<h1>Example</h1>" + citation_html(record, "en") + jsonld_html(corpus, record, "en", SITE_URL)
+    body = "<h1>Example</h1>" + citation_html(corpus, record, "en") + jsonld_html(corpus, record, "en", SITE_URL)
     page.write_text(csp.apply(SHELL.format(lang="en", title="Example", body=body)), encoding="utf-8")
     with serve(site, "/hub/") as url:
         yield url

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, Hub, run_cli
-from mpchub.corpus import load_corpus
-from mpchub.from_issue import escape
-from mpchub.scaffold import draft
-from mpchub.schemas import SchemaSet
+from mpchub.content.corpus import load_corpus
+from mpchub.content.schemas import SchemaSet
+from mpchub.contribute.from_issue import escape
+from mpchub.contribute.scaffold import draft
 from test_from_issue_bodies import FIXTURES, event, form_yaml, load_fixture, option, render_body, valid_answers
 
 FORM = form_yaml()
@@ -108,9 +108,10 @@ def test_english_answers_write_the_twin_and_replies_are_english(hub: Hub) -> Non
     assert data["files"] == [f"practices/{SLUG}.md", f"practices/{SLUG}.en.md"]
     corpus = load_corpus(hub.project)
     record = corpus.records["practice"][SLUG]
-    assert record.twin is not None and record.twin.data is not None
-    assert record.twin.data["title"] == "Synthetic Neighbourhood Language Café"
-    assert record.twin.data["objectives"] == ["Offer Turkish conversation practice", "Introduce neighbours"]
+    english = record.translation("en")
+    assert english is not None and english.data is not None
+    assert english.data["title"] == "Synthetic Neighbourhood Language Café"
+    assert english.data["objectives"] == ["Offer Turkish conversation practice", "Introduce neighbours"]
     assert record.body("en").strip() == "Synthetic body in English."
     assert not corpus.errors
 
@@ -174,7 +175,7 @@ def test_hostile_text_stays_text_and_html_in_the_body_is_refused_clearly(hub: Hu
     result, data = from_issue(hub, "hostile")
     assert result.exit_code == 1 and "Traceback" not in result.err
     corpus = load_corpus(hub.project)
-    (master,) = [f for f in corpus.files if not f.is_twin]
+    (master,) = [f for f in corpus.files if not f.is_translation]
     assert master.data is not None, master.problems  # the file is read: the text did not break the YAML
     assert not {p.rule for p in master.problems} & READING_RULES
     assert master.data["title"] == "<img src=x onerror=alert(1)> & *bold* {{ config }} ---"

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from mpchub.forms import render
-from mpchub.project import Project
-from mpchub.schemas import SchemaSet
+from mpchub.content.project import Project
+from mpchub.content.schemas import SchemaSet
+from mpchub.contribute.forms import render
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "issues"

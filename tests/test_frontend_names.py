@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from mpchub.commands.relevance import search_box
+from mpchub_tools.relevance_command import search_box
 
 pytestmark = pytest.mark.browser
 

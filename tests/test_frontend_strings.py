@@ -1,4 +1,4 @@
-"""Interface words live in one catalogue (mpchub.site.strings): the theme overrides write none of their own.
+"""Interface words live in one catalogue (mpchub.render.strings): the theme overrides write none of their own.
 
 overrides/ reads them from ``mpchub_strings`` (the page's language) and, on the 404 page, from
 ``mpchub_catalogue`` (every language), which the adapter passes."""
@@ -9,8 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from mpchub.exports import strings as export_strings
-from mpchub.site.strings import STRINGS
+from mpchub.render.strings import STRINGS
 from sites import BuiltSite
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,18 +32,7 @@ def test_overrides_write_no_words_of_their_own() -> None:
         words += [phrase for tag in JINJA.findall(NOT_COMMENTS.sub(" ", text)) for phrase in PHRASE.findall(tag)]
         if words:
             found[template.relative_to(REPO).as_posix()] = words
-    assert not found, f"words written in templates instead of mpchub.site.strings: {found}"
-
-
-def test_the_export_words_are_the_sites_catalogue() -> None:
-    """mpchub.exports.strings re-exports the site's catalogue instead of keeping keys of its own."""
-    assert export_strings.STRINGS is STRINGS
-    own = {
-        name
-        for name, value in vars(export_strings).items()
-        if isinstance(value, dict) and value is not STRINGS and not name.startswith("__")
-    }
-    assert not own, own
+    assert not found, f"words written in templates instead of mpchub.render.strings: {found}"
 
 
 def test_the_catalogue_has_every_word_in_every_language() -> None:

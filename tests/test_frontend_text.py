@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mpchub.search_assets import text_module
-from mpchub.text import TURKISH_ASCII
+from mpchub.content.text import TURKISH_ASCII
+from mpchub.search.assets import text_module
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = ("scripts", "docs", "overrides")
 SUFFIXES = {".py", ".js", ".html", ".j2"}
-THE_TABLE = REPO / "scripts" / "mpchub" / "text.py"
+THE_TABLE = REPO / "scripts" / "mpchub" / "content" / "text.py"
 # A mapping entry for the dotless ı ('"ı": "i"', "ı: 'i'") or a character class with ı and ş in it.
 TABLE_ENTRY = re.compile(r"""["']?ı["']?\s*:\s*["']i["']|\[[^\]\n]*ı[^\]\n]*ş[^\]\n]*\]""")
 
@@ -34,7 +34,9 @@ def test_the_folding_table_is_written_once() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if TABLE_ENTRY.search(line)
     ]
-    assert not found, "a second Turkish folding table (use mpchub.text / window.mpcText.fold):\n" + "\n".join(found)
+    assert not found, "a second Turkish folding table (use mpchub.content.text / window.mpcText.fold):\n" + "\n".join(
+        found
+    )
     assert TABLE_ENTRY.search(THE_TABLE.read_text(encoding="utf-8")), "the pattern no longer sees the table itself"
 
 

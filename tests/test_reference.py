@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from mpchub.project import Project
-from mpchub.reference import render
-from mpchub.schemas import SchemaSet, iter_fields
+from mpchub.content.project import Project
+from mpchub.content.schemas import SchemaSet, iter_fields
+from mpchub.site.reference import render
 
 
 @pytest.fixture(scope="module")

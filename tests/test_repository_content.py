@@ -10,22 +10,20 @@ translation yet and says `verification: mpc-reviewed`: both are warnings for the
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, fill_new_practice, run_cli
-from mpchub.corpus import load_corpus
-from mpchub.project import COLLECTIONS, Project
+from hubs import make_hub
+from mpchub.content.corpus import load_corpus
+from mpchub.content.project import Project
 
 ISSUE = REPO / "tests" / "fixtures" / "issues" / "valid.json"
 
 
 def _copy_of_the_repository(target: Path) -> Path:
-    for folder in ("schemas", "vocabularies", *(c.folder for c in COLLECTIONS)):
-        shutil.copytree(REPO / folder, target / folder)
-    return target
+    return make_hub(target, content=True)
 
 
 MUNICIPALITY = ("--municipality", "Deneme Belediyesi", "--province", "bursa")

@@ -1,4 +1,4 @@
-"""Rebuilds under ``mkdocs serve`` take back what earlier builds checked and rendered (``mpchub.reuse``):
+"""Rebuilds under ``mkdocs serve`` take back what earlier builds checked and rendered (``mpchub.content.reuse``):
 after any edit, a rebuild that reuses gives exactly what a fresh build gives.
 
 These run the core as the plugin does (one ``Reuse`` and one ``SchemaSet`` kept between builds) without
@@ -11,13 +11,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mpchub.corpus import Corpus, load_corpus
-from mpchub.languages import LANGUAGES
-from mpchub.project import Project
-from mpchub.reuse import Reuse
-from mpchub.site.build import Site
+from mpchub.content.project import Project
+from mpchub.content.reuse import Reuse
+from mpchub.hub import Hub
 from mpchub.site.links import HREF, resolve
-from mpchub.site.urls import record_path, url
 from sites import FIXTURES, REPO, SITE_URL, make_fixture_hub
 
 Build = dict[str, object]
@@ -31,23 +28,21 @@ class Rebuilds:
         self.reuse = Reuse()
 
     def reusing(self) -> Build:
-        schemas = self.reuse.start_build(self.project)  # kept while no schema or vocabulary file changes
-        corpus = load_corpus(self.project, schemas, self.reuse.files)
-        return _made(corpus, Site(corpus, SITE_URL, self.reuse))
+        # the schemas are kept while no schema or vocabulary file changes
+        return _made(Hub.load(self.project.root, SITE_URL, self.reuse))
 
     def afresh(self) -> Build:
-        corpus = load_corpus(self.project)
-        return _made(corpus, Site(corpus, SITE_URL))
+        return _made(Hub.load(self.project.root, SITE_URL))
 
 
-def _made(corpus: Corpus, site: Site) -> Build:
+def _made(built: Hub) -> Build:
     """What a build makes: the problems, and every generated page field by field (none if errors stop it)."""
     pages = {}
-    if not corpus.errors:
-        for p in site.pages():
+    if not built.errors:
+        for p in built.pages():
             fields = (p.title, p.kind, p.html, p.markdown, p.description, p.source, p.translated, p.headings)
             pages[f"{p.path} ({p.lang})"] = fields
-    return {"problems": [p.as_text() for p in corpus.problems], "pages": pages}
+    return {"problems": [p.as_text() for p in built.problems], "pages": pages}
 
 
 def _hub(tmp_path: Path) -> Path:
@@ -113,18 +108,16 @@ def test_a_record_page_links_only_to_the_records_its_memo_key_holds(tmp_path):
     """A record page is reused while its record and the records of ``RecordPages.shown`` are unchanged: a
     template that showed (and so linked to) any other record would keep showing an old copy of it."""
     for root in (REPO, _hub(tmp_path)):
-        corpus = load_corpus(Project(root))
-        site = Site(corpus, SITE_URL)
-        records = [r for collection in corpus.records.values() for r in collection.values()]
-        page_of = {
-            url(record_path(r.collection.folder, r.slug), lang).strip("/"): r for r in records for lang in LANGUAGES
-        }
+        built = Hub.load(root, SITE_URL)
+        site = built.site
+        languages = built.registry.languages
+        page_of = {language.url(r.path).strip("/"): r for r in built.corpus.all() for language in languages}
         checked = 0
         for page in site.pages():
             record = page_of.get(page.url.strip("/"))
             if record is None or page.html is None:
                 continue
-            allowed = {record, *site.records.shown(record, page.lang)}
+            allowed = {record, *site.records.shown_records(record, page.lang)}
             linked = {page_of.get(resolve(page.url, href)) for href in HREF.findall(page.html)} - {None}
             assert linked <= allowed, f"{page.url} links to {[r.key for r in linked - allowed]}, not in its key"
             checked += len(linked - {record})

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import Hub, fill_new_practice, run_cli
-from mpchub.text import slugify
+from mpchub.content.text import slugify
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_new_practice_writes_master_and_twin_with_every_field(hub: Hub) -> None:
     master = (hub.root / "practices" / "isikli-cagri-merkezi.md").read_text(encoding="utf-8")
     twin = (hub.root / "practices" / "isikli-cagri-merkezi.en.md").read_text(encoding="utf-8")
     schemas = hub.project
-    from mpchub.schemas import SchemaSet
+    from mpchub.content.schemas import SchemaSet
 
     fields = SchemaSet(schemas).schema("practice", twin=False)["properties"]
     for name in fields:

@@ -1,57 +1,49 @@
-"""The build fails when the search index holds far fewer pages than were marked for it."""
+"""The search index is checked: a build (or ``mpchub index``) fails when a language's index holds far fewer pages
+than were marked for it, which means a selector or a page's language is wrong."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from mpchub_mkdocs import plugin as adapter
+from conftest import REPO, run_cli
+from mpchub.content.project import Project
+from mpchub.search import pagefind
 
-
-def post_build(monkeypatch, indexed: dict[str, int], marked: dict[str, int]) -> None:
-    monkeypatch.setattr(adapter.pagefind, "build_index", lambda site_dir: indexed)
-    hub = adapter.MpcHubPlugin()
-    hub.load_config({})
-    hub.expected_in_index.update(marked)
-    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(building=False)}, site_dir="/nonexistent")
-    hub.on_post_build(config)
+LANGUAGES = Project(REPO).registry.languages
 
 
-def test_an_index_far_smaller_than_the_site_fails_the_build(monkeypatch) -> None:
-    with pytest.raises(PluginError, match="holds 2 'tr' pages but 40 were marked"):
-        post_build(monkeypatch, {"tr": 2, "en": 40}, {"tr": 40, "en": 40})
+def test_an_index_far_smaller_than_the_marked_pages_fails() -> None:
+    with pytest.raises(pagefind.PagefindFailed, match="holds 2 'tr' pages but 40 were marked"):
+        pagefind.check({"tr": 2, "en": 40}, {"tr": 40, "en": 40})
+    pagefind.check({"tr": 40, "en": 39}, {"tr": 40, "en": 40})  # within the share: passes
 
 
-def test_a_complete_index_passes(monkeypatch) -> None:
-    post_build(monkeypatch, {"tr": 40, "en": 39}, {"tr": 40, "en": 40})
+def _page(site: Path, path: str, lang: str, body: str) -> None:
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_text(
+        f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>{body}</body></html>'
+    )
 
 
-def test_nested_language_builds_do_not_index(monkeypatch) -> None:
-    calls = []
-    monkeypatch.setattr(adapter.pagefind, "build_index", lambda site_dir: calls.append(site_dir) or {})
-    hub = adapter.MpcHubPlugin()
-    hub.load_config({})
-    hub.on_post_build(SimpleNamespace(plugins={"i18n": SimpleNamespace(building=True)}, site_dir="/x"))
-    assert calls == []
-
-
-def test_indexing_after_the_build_counts_the_marked_pages_in_the_html(monkeypatch, tmp_path) -> None:
-    """``mpchub index`` (publish.yml runs it after ``mkdocs build``) has no count from the build: it reads
-    the marks in the built pages, a second language's under its folder, and fails the same way."""
-    from conftest import REPO, run_cli
-    from mpchub import pagefind
-
-    for path in ("index.html", "practices/a/index.html", "en/practices/a/index.html", "en/about/index.html"):
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text("<html><body><div data-pagefind-body><p>x</p></div></body></html>")
-    (tmp_path / "themes/index.html").parent.mkdir()
-    (tmp_path / "themes/index.html").write_text("<p>&lt;div data-pagefind-body&gt; written by a contributor</p>")
-    assert pagefind.marked_pages(tmp_path) == {"tr": 2, "en": 2}
-    monkeypatch.setattr(pagefind, "build_index", lambda site_dir: {"tr": 2, "en": 0})
+def test_indexing_after_the_build_counts_the_marked_pages_in_the_html(tmp_path: Path) -> None:
+    """``mpchub index`` (publish.yml runs it after ``mkdocs build``) has no count from the build: it reads the
+    marks in the built pages, another language's under its folder, runs Pagefind for real and fails the same
+    way. A contributor's escaped text is no mark; a mark inside a comment is one Pagefind cannot see."""
+    marked = "<div data-pagefind-body><p>göçmen danışma merkezi</p></div>"
+    for path, lang in (("index.html", "tr"), ("practices/a/index.html", "tr"), ("en/practices/a/index.html", "en")):
+        _page(tmp_path, path, lang, marked)
+    _page(tmp_path, "themes/index.html", "tr", "<p>&lt;div data-pagefind-body&gt; written by a contributor</p>")
+    assert pagefind.marked_pages(tmp_path, LANGUAGES) == {"tr": 2, "en": 1}
+    indexed = run_cli("--root", str(REPO), "index", str(tmp_path))
+    assert indexed.exit_code == 0, indexed.err
+    assert indexed.out == "search index: en 1 pages, tr 2 pages\n"
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file() and (
+        tmp_path / "en" / "pagefind" / "pagefind.js"
+    ).is_file()
+    for n in range(3):  # marked in a way Pagefind does not index: the guard sees the gap
+        _page(tmp_path, f"en/hidden-{n}/index.html", "en", "<!-- <div data-pagefind-body> --><p>x</p>")
     failed = run_cli("--root", str(REPO), "index", str(tmp_path))
-    assert failed.exit_code == 1 and "holds 0 'en' pages but 2 were marked" in failed.err
-    monkeypatch.setattr(pagefind, "build_index", lambda site_dir: {"tr": 2, "en": 2})
-    assert run_cli("--root", str(REPO), "index", str(tmp_path)).out == "search index: en 2 pages, tr 2 pages\n"
+    assert failed.exit_code == 1 and "holds 1 'en' pages but 4 were marked" in failed.err
     assert run_cli("--root", str(REPO), "index", str(tmp_path / "nowhere")).exit_code == 2

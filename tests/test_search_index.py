@@ -1,5 +1,5 @@
-"""What the search index gets from each page (mpchub.search), the browser's generated assets
-(mpchub.search_assets) and the relevance set's reading and scoring (mpchub.relevance)."""
+"""What the search index gets from each page (mpchub.search.words), the browser's generated assets
+(mpchub.search.assets) and the relevance set's reading and scoring (mpchub_tools.relevance)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from mpchub import relevance, search, search_assets
-from mpchub.pagefind import EXCLUDE, PagefindFailed, pages_of
-from mpchub.project import Project
-from mpchub.search import index_block, search_key
-from mpchub.text import TURKISH_ASCII, fold
+from mpchub.content.project import Project
+from mpchub.content.text import TURKISH_ASCII, fold
+from mpchub.search import assets as search_assets
+from mpchub.search import words as search
+from mpchub.search.pagefind import EXCLUDE, PagefindFailed, pages_of
+from mpchub.search.words import index_block, search_key
+from mpchub_tools import relevance
 
 REPO = Path(__file__).resolve().parents[1]
+REGISTRY = Project(REPO).registry
+KINDS = tuple(b.kind for b in REGISTRY.browses)
 
 RECORD_PAGE = """
 <div class="mpc-record mpc-practice"><h1>Sosyal Koruma Masası ve Türkçe Kursları</h1>
@@ -71,19 +75,19 @@ def test_keys_do_not_cut_roots_or_derivations() -> None:
 
 
 def test_the_block_holds_folded_joined_and_key_forms_of_the_pages_own_words() -> None:
-    words, _ = block_words(index_block(RECORD_PAGE, "tr"))
+    words, _ = block_words(index_block(RECORD_PAGE, True))
     assert {"isik", "kucukcekmecedeki", "kurs", "kucukcekmec", "turkce", "sosyal"} - {"sosyal"} <= words
     assert "sosyal" not in words  # unchanged by folding and keying: Pagefind indexes the page's own word
 
 
 def test_first_words_of_metadata_values_are_repeated() -> None:
     """Pagefind reads <dt>Yer</dt><dd>Küçükçekmece as one word, "yerküçükçekmece"."""
-    words, _ = block_words(index_block(RECORD_PAGE, "tr"))
+    words, _ = block_words(index_block(RECORD_PAGE, True))
     assert "küçükçekmece" in words
 
 
 def test_related_lists_notices_and_edit_links_are_left_out() -> None:
-    words, _ = block_words(index_block(RECORD_PAGE, "tr"))
+    words, _ = block_words(index_block(RECORD_PAGE, True))
     for foreign in ("zeytinburnu", "diyalog", "marmaranin", "multec", "eskidir", "onerin", "ilgil", "kadikoy"):
         assert foreign not in words, foreign
     excluded = {selector.strip() for selector in EXCLUDE.split(",")}
@@ -91,7 +95,7 @@ def test_related_lists_notices_and_edit_links_are_left_out() -> None:
 
 
 def test_metadata_labels_are_weighted_above_body_text() -> None:
-    block = index_block(RECORD_PAGE, "tr")
+    block = index_block(RECORD_PAGE, True)
     assert f'data-pagefind-weight="{search.METADATA_WEIGHT}"' in block
     _, meta = block_words(block)
     # theme, target group and province from the filter spans; municipality and district from the panel
@@ -105,28 +109,28 @@ def test_marked_metadata_replaces_the_guesses_from_the_panel() -> None:
         '<div hidden class="mpc-search-filters">',
         '<div hidden class="mpc-search-filters"><span data-mpc-search-meta data-value="Sultanbeyli"></span>',
     )
-    _, meta = block_words(index_block(page, "tr"))
+    _, meta = block_words(index_block(page, True))
     assert "Sultanbeyli" in meta and "Belediyesi" not in meta
 
 
 def test_english_pages_get_folded_forms_but_no_turkish_keys() -> None:
     page = "<h1>Social Protection Desk and Turkish Courses</h1><p>The desk in Küçükçekmece helps refugees.</p>"
-    words, _ = block_words(index_block(page, "en"))
+    words, _ = block_words(index_block(page, False))
     assert "kucukcekmece" in words
     assert "kucukcekmec" not in words and "cours" not in words
     assert search.looks_turkish(RECORD_PAGE) and not search.looks_turkish(page)
 
 
 def test_contributor_text_stays_text_in_the_block() -> None:
-    block = index_block('<h1>&lt;img src=x onerror=alert(1)&gt; Işık</h1><p>a &amp; b "çay"</p>', "tr")
+    block = index_block('<h1>&lt;img src=x onerror=alert(1)&gt; Işık</h1><p>a &amp; b "çay"</p>', True)
     soup = BeautifulSoup(block, "html.parser")
     assert {tag.name for tag in soup.find_all(True)} == {"div"}  # only our own element; no tag from the page
-    assert index_block("", "tr") == "" and index_block("<p>123</p>", None) == ""
+    assert index_block("", True) == "" and index_block("<p>123</p>", None) == ""
 
 
 def test_the_block_is_not_indexed_twice() -> None:
-    once = index_block(RECORD_PAGE, "tr")
-    assert index_block(RECORD_PAGE + once, "tr") == once
+    once = index_block(RECORD_PAGE, True)
+    assert index_block(RECORD_PAGE + once, True) == once
 
 
 def test_generated_text_module_carries_the_python_tables() -> None:
@@ -161,11 +165,11 @@ def test_browse_labels_come_from_the_built_index_pages(tmp_path: Path) -> None:
         '<li><a href="https://example.org/">Dış</a></li></ul></article>',
         encoding="utf-8",
     )
-    assert search_assets.browse_labels(tmp_path, "tr") == [
+    assert search_assets.browse_labels(tmp_path, REGISTRY.language("tr"), KINDS) == [
         {"label": "Türkçe ve Dil Öğrenimi", "url": "themes/language-learning/", "kind": "themes"}
     ]
-    assert search_assets.browse_labels(tmp_path, "en") == []
-    written = search_assets.write(tmp_path)
+    assert search_assets.browse_labels(tmp_path, REGISTRY.language("en"), KINDS) == []
+    written = search_assets.write(tmp_path, REGISTRY.languages, KINDS)
     assert (tmp_path / "assets/javascripts/mpc-text.js") in written
     assert json.loads((tmp_path / "assets/search/labels.tr.json").read_text(encoding="utf-8"))[0]["kind"] == "themes"
 
@@ -212,11 +216,13 @@ def test_recall_and_first_right_rank() -> None:
 
 
 def test_each_language_is_indexed_from_its_own_pages(tmp_path):
-    """One Pagefind run per language (mpchub.pagefind): English from en/, Turkish from everything else."""
+    """One Pagefind run per language (mpchub.search.pagefind): English from en/, Turkish from everything else."""
     for folder in ("practices", "en", "pagefind", "assets"):
         (tmp_path / folder).mkdir()
-    assert pages_of("en", tmp_path) == "en/**/*.html"
-    assert pages_of("tr", tmp_path) == "{*.html,assets/**/*.html,pagefind/**/*.html,practices/**/*.html}"
+    languages = REGISTRY.languages
+    assert pages_of(REGISTRY.language("en"), languages, tmp_path) == "en/**/*.html"
+    expected = "{*.html,assets/**/*.html,pagefind/**/*.html,practices/**/*.html}"
+    assert pages_of(REGISTRY.language("tr"), languages, tmp_path) == expected
     (tmp_path / "a,b").mkdir()  # a comma would split the glob's alternatives
     with pytest.raises(PagefindFailed, match="a,b"):
-        pages_of("tr", tmp_path)
+        pages_of(REGISTRY.language("tr"), REGISTRY.languages, tmp_path)

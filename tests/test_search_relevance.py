@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from mpchub.commands.relevance import START, search_box
-from mpchub.project import Project
-from mpchub.relevance import Outcome, load, report
+from mpchub.content.project import Project
+from mpchub_tools.relevance import Outcome, load, report
+from mpchub_tools.relevance_command import START, search_box
 from sites import REPO, BuiltSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]

@@ -1,4 +1,4 @@
-"""Record bodies: the allow-list renderer that the checker and the build share (``mpchub.body``).
+"""Record bodies: the allow-list renderer that the checker and the build share (``mpchub.content.body``).
 
 Each hostile payload must come back either refused (a problem with the source line and what is allowed)
 and inert in the HTML, or rendered inert with nothing to refuse. "Inert" is judged by parsing the output
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpchub import body
+from mpchub.content import body
 
 EVENT = re.compile(r"^on", re.IGNORECASE)
 
@@ -41,7 +41,7 @@ def refused(source: str, rule: str | None = None) -> body.RenderedBody:
     result = body.render(source)
     assert result.problems, f"{source!r} was accepted: {result.html!r}"
     if rule:
-        assert rule in {p.rule for p in result.problems}, result.problems
+        assert rule in {p.rule.name for p in result.problems}, result.problems
     assert_inert(result.html)
     return result
 
@@ -247,7 +247,7 @@ def test_limits_are_located_errors(source: str, rule: str | None) -> None:
 def test_problem_points_at_the_source_line() -> None:
     source = "Birinci paragraf.\n\nİkinci paragraf.\n\n[kötü](javascript:alert(1))\n"
     (problem,) = body.render(source).problems
-    assert (problem.line, problem.column, problem.rule) == (5, 8, "html-url")
+    assert (problem.line, problem.column, problem.rule.name) == (5, 8, "html-url")
     assert "https://" in problem.message
 
 

@@ -166,7 +166,7 @@ def test_template_syntax_in_fields_is_text(browser, hostile_site: str) -> None:
 
 
 def test_search_results_show_hostile_titles_as_text(browser, hostile_site: str) -> None:
-    from mpchub.commands.relevance import search_box
+    from mpchub_tools.relevance_command import search_box
 
     context = browser.new_context()
     context.add_init_script(WATCH)
@@ -195,7 +195,7 @@ def test_fixture_records_are_accepted_by_the_check(tmp_path: Path) -> None:
 def test_the_watch_sees_a_payload_that_runs(browser, tmp_path: Path) -> None:
     """Without the policy an injected handler runs and is recorded; with it, the violation is recorded."""
     from browser import serve
-    from mpchub import csp
+    from mpchub.site import csp
 
     page_html = (
         "<!doctype html><html><head><meta charset='utf-8'><title>t</title></head><body>"

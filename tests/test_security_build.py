@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import VALID_PRACTICE
-from mpchub import body
+from mpchub.content import body
 from test_security_body import HOSTILE_PIECES, assert_inert
 
 BODY = "Bu kayıt testler için yazıldı.\n"

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy meta tag (``mpchub.csp``): placement, hashes, and what Chromium does with it."""
+"""The Content-Security-Policy meta tag (``mpchub.site.csp``): placement, hashes, and what Chromium does with it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mpchub import csp
+from mpchub.site import csp
 
 PAGE = """<!doctype html>
 <html lang="tr">

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from mpchub.links import MAX_REPORT_CHARACTERS, LinkResult, markdown_code, markdown_url, report
+from mpchub.content.links import MAX_REPORT_CHARACTERS, LinkResult, markdown_code, markdown_url, report
 
 HOSTILE_URL = "https://e.org/a|b@maintainer #12 <img src=x onerror=alert(1)>`x`[y](z)"
 

@@ -279,7 +279,7 @@ def test_every_page_links_to_the_feedback_forms_with_its_address(fixture_site: B
 
 
 def test_field_reference_page_lists_the_check_rules_with_their_ids(fixture_site: BuiltSite) -> None:
-    from mpchub.rules import RULES
+    from mpchub.content.rules import RULES
 
     for url, heading in (("contribute/fields/", "Denetim kuralları"), ("en/contribute/fields/", "Check rules")):
         page = fixture_site.page(url)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mpchub.text import fold, turkish_lower, turkish_sort_key
+from mpchub.content.text import fold, turkish_lower, turkish_sort_key
 
 
 def test_turkish_lower_keeps_dotted_and_dotless_i_apart() -> None:

@@ -41,7 +41,7 @@ def history(hub: Hub) -> Hub:
         str(hub.root / "practices/guncel.en.md"),
         str(hub.root / "practices/eski.en.md"),
     )
-    assert stamped.exit_code == 0 and "2 twins stamped" in stamped.out
+    assert stamped.exit_code == 0 and "2 translations stamped" in stamped.out
     git(hub, "commit", "-q", "-am", "stamp")
     # The master of 'eski' and of 'tarihsiz' (no source_commit) change after their translation.
     for slug in ("eski", "tarihsiz"):
@@ -63,7 +63,8 @@ def test_missing_fresh_and_outdated(history: Hub) -> None:
     assert result.exit_code == 0
     lines = [line for line in result.lines if ": warning: " in line]
     assert lines == [
-        "practices/eksik.md:1:1: warning: untranslated: no English twin (practices/eksik.en.md) [MPC097 untranslated]",
+        "practices/eksik.md:1:1: warning: untranslated: no English translation (practices/eksik.en.md) "
+        "[MPC097 untranslated]",
         "practices/eski.en.md:1:1: warning: source_commit: outdated: the Turkish master changed in 1 commit(s) "
         f"since {git(history, 'log', '--format=%H', '--', 'practices/eski.md').split()[1][:10]}, "
         "the source_commit of this translation [MPC098 outdated-translation]",

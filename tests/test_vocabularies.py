@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mpchub.project import Project
-from mpchub.vocabularies import Vocabulary, load_vocabularies
+from mpchub.content.project import Project
+from mpchub.content.vocabularies import Vocabulary, load_vocabularies
 
 
 @pytest.fixture(scope="module")
 def vocabularies(repo: Project) -> dict[str, Vocabulary]:
-    return load_vocabularies(repo.vocabularies_dir, repo.schemas_dir / "vocabulary.schema.json")
+    return load_vocabularies(repo.vocabularies_dir, repo.schemas_dir / "vocabulary.schema.json", repo.registry.codes)
 
 
 @pytest.fixture(scope="module")

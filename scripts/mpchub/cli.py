@@ -1,17 +1,26 @@
-"""The ``mpchub`` command line: check, new, reference, bench."""
+"""The ``mpchub`` command line: check, new, reference, translations, links, forms, from-issue, export, index.
+
+Each command is a module of ``mpchub.commands`` with ``run(project, args)``; this module only parses the
+arguments and hands over. Measurement tools (``./dev.sh bench``, the relevance runner) live beside the product
+in ``mpchub_tools``."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
-from mpchub import __version__
-from mpchub.project import Project, ProjectNotFound
-from mpchub.schemas import SchemaError
-from mpchub.vocabularies import VocabularyError
+from mpchub import __version__, exitcodes
+from mpchub.content.project import Project, ProjectNotFound
+from mpchub.content.registry import RegistryError
+from mpchub.content.schemas import SchemaError
+from mpchub.content.vocabularies import VocabularyError
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+COMMANDS = {
+    name: f"mpchub.commands.{name.replace('-', '_')}"
+    for name in ("check", "new", "reference", "translations", "links", "forms", "from-issue", "export", "index")
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="no summary line")
 
     new = commands.add_parser("new", help="create a record from the template")
-    new.add_argument("collection", choices=("practice", "recommendation", "publication"))
+    new.add_argument("collection", help="a collection of hub.yml, e.g. practice")
     new.add_argument("--title", help="Turkish title (the file name is derived from it)")
     new.add_argument("--municipality", help="implementing municipality, e.g. 'Şişli Belediyesi' (practice)")
     new.add_argument("--province", help="province key or name, e.g. istanbul (practice)")
@@ -37,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite existing files")
 
     reference = commands.add_parser("reference", help="write the field reference pages")
-    reference.add_argument("--lang", choices=("tr", "en"), default="tr")
+    reference.add_argument("--lang", help="a language code of hub.yml (default: the master language)")
     reference.add_argument("--output", type=Path, help="file to write (default: standard output)")
 
     translations = commands.add_parser("translations", help="list untranslated and outdated English twins")
@@ -74,34 +83,6 @@ def _parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="make and check the search index of a built site (after mkdocs build)")
     index.add_argument("site", type=Path, metavar="SITE", help="the built site (e.g. site)")
 
-    relevance = commands.add_parser("relevance", help="run the search relevance set in Chromium: recall@5, ranks")
-    relevance.add_argument("--site", type=Path, metavar="DIR", help="a built site to search (default: build one)")
-    relevance.add_argument("--queries", type=Path, help="the test set (default: tests/relevance/queries.yml)")
-    relevance.add_argument("--verbose", action="store_true", help="a line for every query, not only misses")
-    relevance.add_argument("--no-timing", action="store_true", help="search each query once, without timing")
-
-    bench = commands.add_parser("bench", help="measure validation speed on synthetic records")
-    bench.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
-    bench.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
-    bench.add_argument("--site", action="store_true", help="build a site and measure build time and search bytes")
-    bench.add_argument(
-        "--related", action="store_true", help="time related practices when every record shares every key"
-    )
-    bench.add_argument(
-        "--serve",
-        nargs="?",
-        const=0,
-        type=int,
-        metavar="N",
-        help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
-    )
-    bench.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
-    bench.add_argument(
-        "--floor",
-        action="store_true",
-        help="with --site: also build the same pages as empty stubs without the mpchub plugin or search "
-        "(what MkDocs, Material and static-i18n alone take)",
-    )
     return parser
 
 
@@ -110,39 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return exitcodes.USAGE
     try:
         project = Project.find(args.root) if args.root else Project.find()
     except ProjectNotFound as exc:
         print(f"mpchub: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exitcodes.USAGE
     try:
-        if args.command == "check":
-            from mpchub.commands.check import run
-        elif args.command == "new":
-            from mpchub.commands.new import run
-        elif args.command == "reference":
-            from mpchub.commands.reference import run
-        elif args.command == "translations":
-            from mpchub.commands.translations import run
-        elif args.command == "links":
-            from mpchub.commands.links import run
-        elif args.command == "forms":
-            from mpchub.commands.forms import run
-        elif args.command == "from-issue":
-            from mpchub.commands.from_issue import run
-        elif args.command == "export":
-            from mpchub.commands.export import run
-        elif args.command == "index":
-            from mpchub.commands.index import run
-        elif args.command == "relevance":
-            from mpchub.commands.relevance import run
-        else:
-            from mpchub.commands.bench import run
-        return run(project, args)
-    except (SchemaError, VocabularyError) as exc:
+        return importlib.import_module(COMMANDS[args.command]).run(project, args)
+    except (RegistryError, SchemaError, VocabularyError) as exc:
         print(f"mpchub: the project's own definitions are broken: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exitcodes.USAGE
     except KeyboardInterrupt:
         return 130
 

@@ -18,17 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import csp, exports, pagefind, search, search_assets
-from mpchub.corpus import load_corpus
-from mpchub.languages import MASTER
-from mpchub.project import Project
-from mpchub.reuse import Reuse
-from mpchub.schemas import SchemaSet
-from mpchub.site.build import Site
-from mpchub.site.links import broken
-from mpchub.site.pages import Page
-from mpchub.site.strings import STRINGS, t
-from mpchub.site.urls import source_path
+from mpchub import hub
+from mpchub.hub import Hub, Page, Reuse
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
@@ -41,7 +32,7 @@ class MpcHubConfig(Config):
     staging_dir = config_options.Type(str, default=".cache/mpchub/docs")
     edit_branch = config_options.Type(str, default="main")
     search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
-    search_min_share = config_options.Type(float, default=pagefind.MIN_SHARE)  # guard: indexed / marked pages
+    search_min_share = config_options.Type(float, default=hub.MIN_SHARE)  # guard: indexed / marked pages
 
 
 def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
@@ -60,7 +51,7 @@ def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
 class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def __init__(self) -> None:
         self.expected_in_index: Counter[str] = Counter()
-        self.site: Site | None = None
+        self.hub: Hub | None = None
         self.generated: dict[str, Page] = {}
         self.known_urls: set[str] = set()
         self.edit_base: str | None = None
@@ -77,21 +68,19 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     @event_priority(100)  # before static-i18n (-100), which must see the staged docs_dir
     def on_config(self, config: Any) -> Any:
-        if self.site is None:  # static-i18n runs a nested build per language: do the work once
+        if self.hub is None:  # static-i18n runs a nested build per language: do the work once
             self._prepare(config)
         config.docs_dir = str(self.staging)
         return config
 
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
-        project = Project(root)
-        schemas = self.reuse.start_build(project) if self.reuse is not None else SchemaSet(project)
-        corpus = load_corpus(project, schemas, self.reuse.files if self.reuse is not None else None)
-        for problem in corpus.problems:
+        loaded = Hub.load(root, config.site_url or None, self.reuse)
+        for problem in loaded.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
-        if corpus.errors:
+        if loaded.errors:
             raise PluginError(
-                f"{len(corpus.errors)} content errors (listed above): the site is not built. "
+                f"{len(loaded.errors)} content errors (listed above): the site is not built. "
                 "Run 'mpchub check' to see them again."
             )
         if not config.repo_url and os.environ.get("GITHUB_REPOSITORY"):
@@ -103,18 +92,20 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             self.edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
         else:
             config.edit_uri = None
-        self.site = Site(corpus, config.site_url or None, self.reuse)
-        pages = self.site.pages()
-        self.generated = {source_path(p.path, p.lang): p for p in pages}
+        self.hub = loaded
+        pages = loaded.pages()
+        self.generated = {p.source_path: p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
-        self.known_urls = hand_written_urls(source_docs) | {p.url for p in pages} | exports.site_paths(corpus)
+        self.known_urls = (
+            hand_written_urls(source_docs, loaded.registry) | {p.url for p in pages} | loaded.known_paths()
+        )
         self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
             written = stage(source_docs, pages, self.staging, self._changed_pages(pages))
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
-        log.info(f"mpchub: {len(corpus.files)} record files checked; {written} staged pages updated")
+        log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
         if self.reuse is not None:
             made = {"files": self.reuse.files.made, "record pages": self.reuse.pages.made}
             log.info("mpchub: made afresh, the rest reused: " + ", ".join(f"{n} {k}" for k, n in made.items()))
@@ -122,12 +113,13 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _changed_pages(self, pages: list[Page]) -> set[str]:
         """Source paths of the generated pages whose HTML differs from the previous build's (none on the first
         build of a process): under ``mkdocs serve --dirty`` they are rebuilt even when their stub is unchanged."""
-        fingerprints = {source_path(p.path, p.lang): hash((p.html, p.markdown)) for p in pages}
+        fingerprints = {p.source_path: hash((p.html, p.markdown)) for p in pages}
         before, self.fingerprints = self.fingerprints, fingerprints
         return {rel for rel, value in fingerprints.items() if before and before.get(rel) != value}
 
     def _fail_on_broken_links(self, documents: Any) -> None:
-        problems = broken(documents, self.known_urls, self.reuse.links if self.reuse is not None else None)
+        assert self.hub is not None
+        problems = self.hub.broken_links(documents, self.known_urls)
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 
@@ -151,9 +143,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             return generated.html
         if generated is None and "mpchub-repo:" in html:
             html = self._repository_links(html, config)
-        if generated is None and self.site is not None and "mpchub:" in html:
+        if generated is None and self.hub is not None and "mpchub:" in html:
             try:
-                html = self.site.fill_markers(html, page.file.src_uri)
+                html = self.hub.fill_markers(html, page.file.src_uri)
             except KeyError as exc:
                 raise PluginError(str(exc.args[0])) from None
             self._fail_on_broken_links([(page.url, html)])
@@ -174,11 +166,12 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if not generated.translated and config.site_url:
                 page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
             page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
-        language = generated.lang if generated is not None else _language_of(page.file.src_uri)
+        assert self.hub is not None
+        language = generated.lang if generated is not None else self.hub.language_of(page.file.src_uri).code
         context["mpchub_search"] = self._search_marks(page, generated, language)
-        context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
+        context["mpchub_feeds"] = self.hub.feed_links(language, page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
-        context["mpchub_strings"] = STRINGS[language]
+        context["mpchub_strings"] = self.hub.strings(language)
         return context
 
     def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:
@@ -188,10 +181,11 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
         if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
             return None
+        assert self.hub is not None
         self.expected_in_index[language] += 1
         kind = generated.kind if generated is not None else None
-        page_type = t(language, "type_page") if kind in (None, "reference") else ""
-        return {"folded": search.index_block(page.content or "", language), "type": page_type}
+        page_type = self.hub.word(language, "type_page") if kind in (None, "reference") else ""
+        return {"folded": self.hub.search_copy(page.content or "", language), "type": page_type}
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -203,8 +197,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     def _with_policy(self, html: str) -> str:
         try:
-            return csp.apply(html)
-        except csp.PageWithoutHead as exc:
+            return hub.secure(html)
+        except hub.PageWithoutHead as exc:
             raise PluginError(str(exc)) from None
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
@@ -213,42 +207,40 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if getattr(i18n, "building", False):
             return  # a nested per-language build: the index is made once, when all are done
         expected, self.expected_in_index = self.expected_in_index, Counter()
-        site, self.site = self.site, None  # under `mkdocs serve` this instance lives on: the next build starts afresh
+        built, self.hub = self.hub, None  # under `mkdocs serve` this instance lives on: the next build starts afresh
+        if built is None:
+            return
         site_dir = Path(config.site_dir)
-        search_assets.write(site_dir)  # the folding table and labels the catalog's filters use too
-        corpus = site.corpus if site is not None else None
+        built.write_search_assets(site_dir)  # the folding table and labels the catalog's filters use too
         if self.serving:
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
-            threading.Thread(
-                target=self._catch_up, args=(corpus, site_dir, config.site_url or None), daemon=True
-            ).start()
+            threading.Thread(target=self._catch_up, args=(built, site_dir), daemon=True).start()
             return
-        if corpus is not None:
-            written = exports.write_site_exports(corpus, site_dir, config.site_url or None)
-            log.info(f"mpchub: {len(written)} open-data files written")
+        written = built.write_exports(site_dir)
+        log.info(f"mpchub: {len(written)} open-data files written")
         if not self.config.search:
             return
         try:
-            counts = pagefind.index_site(site_dir, dict(expected), self.config.search_min_share)
-        except pagefind.PagefindFailed as exc:
+            counts = hub.index_site(site_dir, built.project, dict(expected), self.config.search_min_share)
+        except hub.PagefindFailed as exc:
             raise PluginError(str(exc)) from None
         log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
 
-    def _catch_up(self, corpus: Any, site_dir: Path, site_url: str | None) -> None:
+    def _catch_up(self, built: Hub, site_dir: Path) -> None:
         """After a rebuild under ``mkdocs serve``: the open-data files, then the search index."""
         try:
-            if corpus is not None:
-                exports.write_site_exports(corpus, site_dir, site_url)
+            built.write_exports(site_dir)
             if self.config.search:
-                pagefind.build_index(site_dir)
-        except (pagefind.PagefindFailed, OSError) as exc:
+                hub.build_index(site_dir, built.project)
+        except (hub.PagefindFailed, OSError) as exc:
             log.warning(f"mpchub: open data or search index not refreshed: {exc}")
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
         whatever page was rendered last. Point it at each language's home instead."""
         if template_name == "404.html":
-            context["mpchub_catalogue"] = STRINGS  # the 404 page speaks every language, each in its own lang
+            # the 404 page speaks every language, each in its own lang
+            context["mpchub_catalogue"] = hub.catalogue_of(hub.Project(Path(config.config_file_path).resolve().parent))
             i18n = config.plugins.get("i18n")
             alternates = getattr(i18n, "extra_alternate", None)
             if alternates:
@@ -275,8 +267,3 @@ def _render_nothing(page: Any, config: Any, files: Any) -> None:
     page.toc = get_toc([])
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
-
-
-def _language_of(src_uri: str) -> str:
-    parts = src_uri.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and len(parts[1]) == 2 else MASTER

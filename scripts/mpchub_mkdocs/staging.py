@@ -16,9 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from mpchub.languages import LANGUAGES, MASTER
-from mpchub.site.pages import Page
-from mpchub.site.urls import source_path, url
+from mpchub.hub import Page, Registry
 
 # Catalogs and browse pages have no headings worth a table of contents; their width goes to the cards.
 WIDE_KINDS = {"listing", "browse", "index"}
@@ -55,7 +53,7 @@ def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None 
             path = Path(directory, name)
             wanted[path.relative_to(source).as_posix()] = path.read_bytes()
     for page in pages:
-        rel = source_path(page.path, page.lang)
+        rel = page.source_path
         if rel in wanted:
             raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
         wanted[rel] = stub(page).encode("utf-8")
@@ -81,20 +79,19 @@ def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None 
     return written
 
 
-def hand_written_urls(source: Path) -> set[str]:
+def hand_written_urls(source: Path, registry: Registry) -> set[str]:
     """Site paths of the hand-written pages and files, for the generated pages' link check."""
     found: set[str] = set()
     for directory, _subfolders, names in os.walk(source):
         for name in names:
-            rel = Path(directory, name).relative_to(source).as_posix()
+            path = Path(directory, name)
+            rel = path.relative_to(source).as_posix()
             if not rel.endswith(".md"):
                 found.add(rel)
                 continue
-            stem, lang = rel[: -len(".md")], MASTER
-            for other in LANGUAGES:
-                if other != MASTER and stem.endswith(f".{other}"):
-                    stem, lang = stem[: -len(other) - 1], other
-            found.add(url(stem, lang))
-            if lang == MASTER:  # static-i18n falls back to the master page where no translation exists
-                found.update(url(stem, other) for other in LANGUAGES)
+            name_stem, language = registry.file_language(path.name) or (path.name, registry.master)
+            stem = rel[: len(rel) - len(path.name)] + name_stem
+            found.add(language.url(stem))
+            if language.master:  # static-i18n falls back to the master page where no translation exists
+                found.update(other.url(stem) for other in registry.languages)
     return found

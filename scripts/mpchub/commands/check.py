@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from mpchub.corpus import load_corpus
-from mpchub.problems import format_problems
-from mpchub.project import Project
+from mpchub import exitcodes
+from mpchub.content.corpus import load_corpus
+from mpchub.content.problems import format_problems
+from mpchub.content.project import Project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -16,7 +16,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
             print(f"mpchub check: {path}: no such file or folder", file=sys.stderr)
-            return EXIT_USAGE
+            return exitcodes.USAGE
         wanted.append(project.relative(path))
     corpus = load_corpus(project)  # always the whole corpus: references need every id
 
@@ -30,10 +30,13 @@ def run(project: Project, args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     if not args.quiet and args.format != "json":
         files = sum(selected(f.relpath) for f in corpus.files)
-        untranslated = [r for r in corpus.untranslated() if selected(r.master.relpath)]
-        summary = (
-            f"mpchub: checked {files} files: {errors} errors, {len(problems) - errors} warnings; "
-            f"{len(untranslated)} without an English twin yet"
+        missing = [
+            f"{sum(selected(r.master.relpath) for r in corpus.untranslated(language.code))} "
+            f"not yet translated into {language.english_name}"
+            for language in project.registry.translations
+        ]
+        summary = f"mpchub: checked {files} files: {errors} errors, {len(problems) - errors} warnings; " + "; ".join(
+            missing
         )
         print(summary, file=sys.stderr)
-    return EXIT_INVALID if errors else EXIT_OK
+    return exitcodes.INVALID if errors else exitcodes.OK

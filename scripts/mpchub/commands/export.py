@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.corpus import load_corpus
+from mpchub.content.corpus import load_corpus
+from mpchub.content.project import Project
 from mpchub.exports import build_exports
 from mpchub.exports.hub import LicenceFileError
-from mpchub.project import Project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.forms import FORM_PATH, render
-from mpchub.project import Project
-from mpchub.schemas import SchemaSet
+from mpchub.content.project import Project
+from mpchub.content.schemas import SchemaSet
+from mpchub.contribute.forms import FORM_PATH, render
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

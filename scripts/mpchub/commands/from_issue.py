@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mpchub.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from mpchub.from_issue import as_json, comment, propose, pull_request_body
-from mpchub.project import Project
+from mpchub import exitcodes
+from mpchub.content.project import Project
+from mpchub.contribute.from_issue import as_json, comment, propose, pull_request_body
 
 
 class InputError(Exception):
@@ -58,10 +58,10 @@ def run(project: Project, args: argparse.Namespace) -> int:
             body, issue = _read_text(args.body), args.issue
         else:
             print("mpchub from-issue: give the issue body (a file, or -) or --event", file=sys.stderr)
-            return EXIT_USAGE
+            return exitcodes.USAGE
     except InputError as exc:
         print(f"mpchub from-issue: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exitcodes.USAGE
     outcome = propose(project, body, force=args.force)
     result = as_json(outcome, issue)
     try:
@@ -75,7 +75,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
                 outputs.write(f"branch={result['branch']}\nslug={outcome.slug}\n")
     except OSError as exc:
         print(f"mpchub from-issue: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return EXIT_USAGE
+        return exitcodes.USAGE
     for name in outcome.files:
         print(name)
     lang = outcome.proposal.language
@@ -86,5 +86,5 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if not outcome.ok:
         count = len(outcome.errors)
         print(f"mpchub from-issue: {count} problem{'' if count == 1 else 's'}: nothing to open yet", file=sys.stderr)
-        return EXIT_INVALID
-    return EXIT_OK
+        return exitcodes.INVALID
+    return exitcodes.OK

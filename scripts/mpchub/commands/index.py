@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.pagefind import PagefindFailed, index_site
-from mpchub.project import Project
+from mpchub.content.project import Project
+from mpchub.search.pagefind import PagefindFailed, index_site
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
         print(f"mpchub index: {site} is not a built site (no index.html): run 'mkdocs build' first", file=sys.stderr)
         return 2
     try:
-        counts = index_site(site)
+        counts = index_site(site, project.registry.languages)
     except PagefindFailed as exc:
         print(f"mpchub index: {exc}", file=sys.stderr)
         return 1

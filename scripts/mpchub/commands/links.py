@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub.corpus import load_corpus
-from mpchub.links import check_all, external_links, report
-from mpchub.project import Project
+from mpchub.content.corpus import load_corpus
+from mpchub.content.links import check_all, external_links, report
+from mpchub.content.project import Project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

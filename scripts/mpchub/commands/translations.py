@@ -4,31 +4,32 @@ from __future__ import annotations
 
 import argparse
 
-from mpchub.corpus import load_corpus
-from mpchub.problems import format_problems
-from mpchub.project import Project
-from mpchub.translations import read_history, stamp, translation_problems
+from mpchub.content import rules
+from mpchub.content.corpus import load_corpus
+from mpchub.content.problems import format_problems
+from mpchub.content.project import Project
+from mpchub.content.translations import read_history, stamp, translation_problems
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
     corpus = load_corpus(project)
     if args.stamp is not None:
-        history = read_history(project.root, ["practices", "recommendations", "publications"])
+        history = read_history(project.root, [c.folder for c in project.registry.collections])
         wanted = {project.relative(p) for p in args.stamp}
         changed = 0
-        for collection in corpus.records.values():
-            for record in collection.values():
-                twin = record.twin.relpath if record.twin else None
-                if (not wanted or record.master.relpath in wanted or twin in wanted) and stamp(record, history):
-                    print(f"stamped {twin}")
-                    changed += 1
-        print(f"{changed} twins stamped with their master's last commit")
+        for record in corpus.all():
+            files = {record.master.relpath, *(f.relpath for f in record.translations.values())}
+            if (not wanted or files & wanted) and stamp(record, history):
+                for translation in record.translations.values():
+                    print(f"stamped {translation.relpath}")
+                changed += len(record.translations)
+        print(f"{changed} translations stamped with their master's last commit")
         return 0
     problems = translation_problems(corpus)
     output = format_problems(problems, args.format)
     if output:
         print(output)
-    missing = sum(p.rule == "untranslated" for p in problems)
+    missing = sum(p.rule == rules.UNTRANSLATED.name for p in problems)
     if args.format != "json":
         print(f"mpchub: {missing} untranslated, {len(problems) - missing} outdated")
     return 0  # translation status informs; it never fails a build

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mpchub.corpus import Corpus
-from mpchub.project import COLLECTION_BY_NAME, COLLECTIONS
+from mpchub.content.corpus import Corpus
+from mpchub.content.history import read_history
+from mpchub.content.registry import Collection
 
 from . import citations, feeds, hub, model, tables
-from .history import read_history
 from .package import datapackage
 
 
@@ -49,12 +49,12 @@ class ExportBundle:
 
 def _licence(lang: str) -> dict[str, Any]:
     chosen = hub.licence()
-    return {"id": chosen.id, "title": chosen.title, "url": chosen.url, "statement": chosen.statement[lang]}
+    return {"id": chosen.id, "title": chosen.title, "url": chosen.url, "statement": chosen.statement_in(lang)}
 
 
 def collection_json(
     corpus: Corpus,
-    collection_name: str,
+    collection: Collection,
     lang: str | None,
     site_url: str | None,
     entries: dict[str, list[dict[str, Any]]] | None = None,
@@ -63,12 +63,12 @@ def collection_json(
 
     ``entries`` (language → ``model.export_record`` of every record, in corpus order) are reused when given.
     """
-    records = corpus.of(collection_name)
-    collection = COLLECTION_BY_NAME[collection_name]
+    records = corpus.of(collection.name)
+    codes = corpus.registry.codes
     if lang is None:
         found = [
             model.export_neutral(
-                corpus, r, site_url, {code: entries[code][i]["labels"] for code in hub.LANGUAGES} if entries else None
+                corpus, r, site_url, {code: entries[code][i]["labels"] for code in codes} if entries else None
             )
             for i, r in enumerate(records)
         ]
@@ -76,11 +76,12 @@ def collection_json(
         found = entries[lang]
     else:
         found = [model.export_record(corpus, r, lang, site_url) for r in records]
+    titled = lang or corpus.registry.master.code
     return {
         "collection": collection.name,
         "language": lang or "neutral",
-        "title": f"{hub.HUB_NAME[lang or 'en']}: {collection.folder}",
-        "licence": _licence(lang or "en"),
+        "title": f"{hub.hub_name(titled)}: {collection.folder}",
+        "licence": _licence(titled),
         "count": len(found),
         "records": found,
     }
@@ -90,28 +91,27 @@ def build_exports(corpus: Corpus, site_url: str | None = None) -> ExportBundle:
     """Render every download, schema, feed, citation file and the data package of ``corpus``."""
     bundle = ExportBundle()
     files = bundle.files
-    for collection in COLLECTIONS:
+    registry = corpus.registry
+    for collection in registry.collections:
         records = corpus.of(collection.name)
-        entries = {lang: [model.export_record(corpus, r, lang, site_url) for r in records] for lang in hub.LANGUAGES}
-        for lang in (*hub.LANGUAGES, None):
+        entries = {lang: [model.export_record(corpus, r, lang, site_url) for r in records] for lang in registry.codes}
+        for lang in (*registry.codes, None):
             files[hub.collection_file(collection, lang, "json")] = _json(
-                collection_json(corpus, collection.name, lang, site_url, entries)
+                collection_json(corpus, collection, lang, site_url, entries)
             )
-        for lang in hub.LANGUAGES:
+        for lang in registry.codes:
             files[hub.collection_file(collection, lang, "csv")] = tables.write_csv(
                 corpus, collection, lang, entries[lang]
             )
-        files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus.schemas, collection), True)
-        files[hub.schema_file(collection, neutral=True)] = _json(
-            model.neutral_file_schema(corpus.schemas, collection), True
-        )
-        for lang in hub.LANGUAGES:
-            items = [citations.csl_item(r, lang, site_url) for r in records]
+        files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus, collection), True)
+        files[hub.schema_file(collection, neutral=True)] = _json(model.neutral_file_schema(corpus, collection), True)
+        for language in registry.languages:
+            items = [citations.csl_item(corpus, r, language.code, site_url) for r in records]
             for extension, _name, _mediatype, write in citations.FORMATS:
-                files[hub.citations_file(collection, lang, extension)] = write(items).encode("utf-8")
-    history = read_history(corpus.project.root, [c.folder for c in COLLECTIONS])
-    for lang in hub.LANGUAGES:
-        files[hub.feed_file(lang)] = feeds.feed(corpus, lang, site_url, history)
+                files[hub.citations_file(collection, language.code, extension)] = write(items).encode("utf-8")
+    history = read_history(corpus.project.root, [c.folder for c in registry.collections])
+    for language in registry.languages:
+        files[hub.feed_file(language)] = feeds.feed(corpus, language, site_url, history)
     package = datapackage(corpus, files)
     if site_url:
         package["homepage"] = site_url
@@ -124,12 +124,14 @@ def build_exports(corpus: Corpus, site_url: str | None = None) -> ExportBundle:
 def site_paths(corpus: Corpus) -> set[str]:
     """Every site path the exports write, without rendering them: for the build's link checker, so that links
     to downloads, feeds and citation files count as links to existing files."""
-    paths = {hub.PACKAGE_FILE, *(hub.feed_file(lang) for lang in hub.LANGUAGES)}
-    for collection in COLLECTIONS:
-        paths |= {hub.collection_file(collection, lang, ext) for lang in (*hub.LANGUAGES, None) for ext in ("json",)}
-        paths |= {hub.collection_file(collection, lang, "csv") for lang in hub.LANGUAGES}
+    registry = corpus.registry
+    codes = registry.codes
+    paths = {hub.PACKAGE_FILE, *(hub.feed_file(language) for language in registry.languages)}
+    for collection in registry.collections:
+        paths |= {hub.collection_file(collection, lang, "json") for lang in (*codes, None)}
+        paths |= {hub.collection_file(collection, lang, "csv") for lang in codes}
         paths |= {hub.schema_file(collection, neutral) for neutral in (False, True)}
-        paths |= {hub.citations_file(collection, lang, f[0]) for lang in hub.LANGUAGES for f in citations.FORMATS}
+        paths |= {hub.citations_file(collection, lang, f[0]) for lang in codes for f in citations.FORMATS}
     return paths
 
 

@@ -16,14 +16,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from mpchub.corpus import Corpus
-from mpchub.site.formatting import number
-from mpchub.site.urls import relative, url
+from mpchub.content.corpus import Corpus
+from mpchub.content.registry import Language
+from mpchub.render.data_templates import template
+from mpchub.render.formatting import number
+from mpchub.render.strings import t
+from mpchub.render.urls import relative
 
 from . import hub
-from .statistics import MEASURES, Row, Table, table, tables
-from .strings import t
-from .templates import template
+from .statistics import Measure, Row, Table, measures, table, tables
 
 WIDTH = 640
 LABEL_WIDTH = 230
@@ -33,7 +34,6 @@ BAR_HEIGHT = 18
 LABEL_CHARS = 34  # longer labels are shortened in the drawing; the table holds them whole
 MAP_FILE = hub.DATA_FILES / "provinces-map.json"
 MAP_CLASSES = 5  # colour classes of the map legend, 0 included
-PROVINCES = next(m for m in MEASURES if m.id == "practices-provinces")
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,15 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _href(row: Row, lang: str, here: str | None) -> str | None:
+def _href(row: Row, language: Language, here: str | None) -> str | None:
     if row.browse is None or here is None:
         return None
-    return relative(url(here, lang), url(row.browse, lang))
+    return relative(language.url(here), language.url(row.browse))
 
 
-def chart(data: Table, lang: str, here: str | None) -> str:
+def chart(data: Table, language: Language, here: str | None) -> str:
     """One figure: heading, SVG bars, the table of numbers and the notes."""
+    lang, locale = language.code, language.locale
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 8
     scale = span / data.maximum if data.maximum else 0
     bars = [
@@ -68,14 +69,14 @@ def chart(data: Table, lang: str, here: str | None) -> str:
             label=row.label,
             short_label=_short(row.label),
             count=row.count,
-            count_text=number(row.count, lang),
-            href=_href(row, lang, here),
+            count_text=number(row.count, locale),
+            href=_href(row, language, here),
         )
         for i, row in enumerate(data.rows)
     ]
     top = max(data.rows, key=lambda r: r.count, default=None)
     summary = (
-        t(lang, "chart_summary", title=data.title, n=len(data.rows), top=top.label, count=number(top.count, lang))
+        t(lang, "chart_summary", title=data.title, n=len(data.rows), top=top.label, count=number(top.count, locale))
         if top
         else t(lang, "chart_empty")
     )
@@ -102,10 +103,14 @@ def statistics_title(lang: str) -> str:
 
 def statistics_page_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
     """The whole generated statistics page ``here``: heading, introduction, map and charts."""
+    language = corpus.registry.language(lang)
     return template("statistics_page.html.j2").render(
         title=statistics_title(lang),
         intro=t(lang, "statistics_intro"),
-        data_link={"href": relative(url(here, lang), url("open-data", lang)), "text": t(lang, "statistics_data_link")},
+        data_link={
+            "href": relative(language.url(here), language.url("open-data")),
+            "text": t(lang, "statistics_data_link"),
+        },
         map=Markup(province_map_html(corpus, lang, here)),  # rendered by our own autoescaping template
         charts=Markup(statistics_html(corpus, lang, here)),  # rendered by our own autoescaping template
     )
@@ -113,16 +118,14 @@ def statistics_page_html(corpus: Corpus, lang: str, here: str = "statistics") ->
 
 def statistics_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
     """The generated part of the statistics page ``here`` (a page path such as ``statistics``) in ``lang``."""
-    counts = {c: len(corpus.of(c)) for c in ("practice", "recommendation", "publication")}
-    total = t(
-        lang,
-        "statistics_total",
-        practices=number(counts["practice"], lang),
-        recommendations=number(counts["recommendation"], lang),
-        publications=number(counts["publication"], lang),
-    )
+    language = corpus.registry.language(lang)
+    counts = [
+        t(lang, f"total_{c.folder}", n=number(len(corpus.of(c.name)), language.locale))
+        for c in corpus.registry.collections
+    ]
+    total = t(lang, "statistics_total", counts=", ".join(counts))
     return template("statistics.html.j2").render(
-        total=total, charts=[Markup(chart(data, lang, here)) for data in tables(corpus, lang)]
+        total=total, charts=[Markup(chart(data, language, here)) for data in tables(corpus, lang)]
     )
 
 
@@ -150,17 +153,28 @@ def _classes(maximum: int) -> list[tuple[int, int]]:
 
 
 def province_pages(corpus: Corpus) -> set[str]:
-    """Provinces that have a browse page: those named by a practice or in a publication's scope."""
-    keys = {r.data.get("province") for r in corpus.of("practice")}
-    keys |= {k for r in corpus.of("publication") for k in r.data.get("geographic_scope", [])}
-    return {k for k in keys if isinstance(k, str)}
+    """Provinces that have a browse page: those named in any record's fields of the provinces browse (hub.yml)."""
+    fields = corpus.registry.browse("provinces").fields
+    keys: set[str] = set()
+    for record in corpus.all():
+        for name in fields:
+            value = record.data.get(name)
+            keys.update(k for k in (value if isinstance(value, list) else [value]) if isinstance(k, str))
+    return keys
+
+
+def _province_measure(corpus: Corpus) -> Measure:
+    """The count the map shows: the hub's first collection by province."""
+    primary = corpus.registry.collections[0].name
+    return next(m for m in measures(corpus) if m.collection == primary and m.field == "province")
 
 
 def province_map_html(corpus: Corpus, lang: str, here: str = "statistics") -> str:
-    """The choropleth of practices per province, with its legend and table, for the page ``here``."""
+    """The choropleth of the first collection's records per province, with its legend and table, for ``here``."""
     shapes = map_shapes()
+    language = corpus.registry.language(lang)
     vocabulary = corpus.schemas.vocabularies["provinces"]
-    counts = {row.key: row.count for row in table(corpus, PROVINCES, lang).rows}
+    counts = {row.key: row.count for row in table(corpus, _province_measure(corpus), lang).rows}
     ranges = _classes(max(counts.values(), default=0))
     pages = province_pages(corpus)
 
@@ -175,10 +189,12 @@ def province_map_html(corpus: Corpus, lang: str, here: str = "statistics") -> st
                 "key": term.key,
                 "name": term.label(lang),
                 "count": count,
-                "title": t(lang, "map_province_count", province=term.label(lang), n=number(count, lang)),
+                "title": t(lang, "map_province_count", province=term.label(lang), n=number(count, language.locale)),
                 "level": level(count),
                 "path": shapes["provinces"].get(term.key, ""),
-                "href": relative(url(here, lang), url(f"provinces/{term.key}", lang)) if term.key in pages else None,
+                "href": relative(language.url(here), language.url(f"provinces/{term.key}"))
+                if term.key in pages
+                else None,
             }
         )
     legend = [{"level": 0, "text": "0"}] + [
@@ -197,5 +213,5 @@ def province_map_html(corpus: Corpus, lang: str, here: str = "statistics") -> st
         province_label=t(lang, "province"),
         count_label=t(lang, "count"),
         source=t(lang, "map_source"),
-        number=lambda n: number(n, lang),
+        number=lambda n: number(n, language.locale),
     )

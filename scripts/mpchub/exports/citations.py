@@ -23,16 +23,20 @@ from functools import cache
 from html import escape
 from typing import Any
 
+from babel import Locale
+from babel.dates import get_month_names
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from mpchub.checker import parse_partial_date
-from mpchub.corpus import Record
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.dates import parse_partial_date
+from mpchub.content.organisations import in_language, org_name
+from mpchub.content.registry import Language
+from mpchub.render.strings import t
 
 from . import hub
 
 STYLE = hub.DATA_FILES / "csl" / "apa.csl"
-LOCALES = {"tr": "tr-TR", "en": "en-US"}
 CSL_TYPES = {  # publication-types vocabulary → CSL item type
     "research-report": "report",
     "book": "book",
@@ -61,51 +65,47 @@ def _person(name: str) -> dict[str, str]:
     return {"family": words[-1], "given": " ".join(words[:-1])}
 
 
-def _org_name(org: dict[str, Any], lang: str) -> str:
-    return str(org.get("name_en") if lang == "en" and org.get("name_en") else org["name"])
+def csl_item(corpus: Corpus, record: Record, lang: str, site_url: str | None) -> dict[str, Any]:
+    """The record in CSL-JSON, as read in ``lang`` (an untranslated record keeps its master's title).
 
-
-def _language(record: Record, lang: str) -> str:
-    return lang if record.has_language(lang) else "tr"
-
-
-def csl_item(record: Record, lang: str, site_url: str | None) -> dict[str, Any]:
-    """The record in CSL-JSON, as read in ``lang`` (an untranslated record keeps its Turkish title)."""
+    How a record is cited is its collection's (registry: ``citation``): the hub's page about it, authored by
+    its implementers or by the hub's publisher, or the publication itself."""
     fields = record.fields(lang)
-    page = hub.record_page(record.collection, record.slug, lang)
+    master = record.master.lang
+    page = hub.record_page(record, corpus.registry.language(lang))
     item: dict[str, Any] = {
         "id": f"{record.collection.name}-{record.slug}",
         "title": str(fields.get("title", record.slug)),
-        "language": _language(record, lang),
+        "language": record.content_language(lang),
     }
     address = hub.absolute(site_url, page)
     if address:  # a citation needs the full address; without the site's URL (a local preview) there is none
         item["URL"] = address
     reviewed = _date_parts(fields.get("last_reviewed"))
-    name = record.collection.name
-    if name == "publication":
-        return _publication(item, record, fields, lang)
+    collection = record.collection
+    if collection.citation_type == "publication":
+        return _publication(item, fields, lang, master)
     item["type"] = "webpage"
-    item["container-title"] = hub.HUB_NAME[lang]
+    item["container-title"] = hub.hub_name(lang)
     if reviewed:
         item["issued"] = reviewed
-    if name == "practice":
-        item["author"] = [{"literal": _org_name(org, lang)} for org in fields.get("implementers", [])]
+    if collection.citation_authors == "implementers" and fields.get("implementers"):
+        item["author"] = [{"literal": org_name(org, lang, master)} for org in fields["implementers"]]
     else:
-        item["author"] = [{"literal": hub.PUBLISHER[lang]}]
+        item["author"] = [{"literal": hub.publisher(lang)}]
     if fields.get("summary"):
         item["abstract"] = " ".join(str(fields["summary"]).split())
     return item
 
 
-def _publication(item: dict[str, Any], record: Record, fields: dict[str, Any], lang: str) -> dict[str, Any]:
+def _publication(item: dict[str, Any], fields: dict[str, Any], lang: str, master: str) -> dict[str, Any]:
     editions = [e for e in fields.get("editions", []) if isinstance(e, dict)]
     edition = next((e for e in editions if e.get("lang") == lang), editions[0] if editions else {})
     isbn = edition.get("isbn")
     item["type"] = "book" if isbn else CSL_TYPES.get(str(fields.get("publication_type")), "report")
     if fields.get("subtitle"):
         item["title"] = f"{item['title']}: {fields['subtitle']}"
-    publisher = fields.get("publisher_en") if lang == "en" and fields.get("publisher_en") else fields.get("publisher")
+    publisher = in_language(fields, "publisher", lang, master)
     item["publisher"] = str(publisher)
     for author in fields.get("authors", []):
         role = AUTHOR_ROLES.get(author.get("role"))
@@ -132,8 +132,8 @@ def _publication(item: dict[str, Any], record: Record, fields: dict[str, Any], l
 
 
 @cache
-def _style(lang: str) -> CitationStylesStyle:
-    return CitationStylesStyle(str(STYLE), locale=LOCALES[lang], validate=False)
+def _style(locale: str) -> CitationStylesStyle:
+    return CitationStylesStyle(str(STYLE), locale=locale, validate=False)
 
 
 # CSL-JSON strings may carry rich-text markup (<i>, <b>, …), which citeproc-py passes through unescaped. A
@@ -154,20 +154,21 @@ def _hidden(value: Any) -> Any:
     return value
 
 
-def render(item: dict[str, Any], lang: str, html: bool = False) -> str:
-    """The ready citation (APA 7) of one CSL-JSON item in ``lang``'s locale; with ``html``, safe HTML.
+def render(item: dict[str, Any], language: Language, html: bool = False) -> str:
+    """The ready citation (APA 7) of one CSL-JSON item in the language's locale; with ``html``, safe HTML.
 
     The common shapes (a web page, report, book or brochure with up to 20 authors) take the fast path
     below; everything else goes through citeproc-py. The tests check that both give the same text for every
     record of the fixtures, the repository and a synthetic sample."""
-    fast = apa(item, lang, html)
-    return fast if fast is not None else render_with_citeproc(item, lang, html)
+    fast = apa(item, language, html)
+    return fast if fast is not None else render_with_citeproc(item, language, html)
 
 
-def render_with_citeproc(item: dict[str, Any], lang: str, html: bool = False) -> str:
+def render_with_citeproc(item: dict[str, Any], language: Language, html: bool = False) -> str:
     """The reference rendering: citeproc-py with the CSL project's APA 7 style (about 20 ms per item)."""
     source = CiteProcJSON([_hidden(item)])
-    bibliography = CitationStylesBibliography(_style(lang), source, formatter.html if html else formatter.plain)
+    style = _style(language.citation_locale)
+    bibliography = CitationStylesBibliography(style, source, formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = " ".join(str(bibliography.bibliography()[0]).split())
     return text.translate(_SHOW_HTML if html else _SHOW_TEXT)
@@ -178,14 +179,6 @@ def render_with_citeproc(item: dict[str, Any], lang: str, html: bool = False) ->
 # bilingual records would add 40 s to a 22 s build. These few rules reproduce its output for the shapes our
 # records produce; anything else (and any text whose punctuation the style would merge) falls back to it.
 
-MONTHS = {
-    "tr": ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
-           "Aralık"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}  # fmt: skip
-NO_DATE = {"tr": "t.y.", "en": "n.d."}
-RETRIEVED = {"tr": "Geliş tarihi", "en": "Retrieved"}
 FAST_TYPES = {"webpage", "report", "book", "pamphlet"}
 _ENDS_WITH_PUNCTUATION = re.compile(r"[.?!:;,]$")
 
@@ -207,9 +200,18 @@ def _fast_name(name: dict[str, str]) -> str | None:
     return f"{name['family']}, {_initials(given)}"
 
 
-def apa(item: dict[str, Any], lang: str, html: bool) -> str | None:
-    """APA 7 without citeproc, or None when the item is not one of the shapes handled here."""
-    if item.get("type") not in FAST_TYPES or lang not in MONTHS:
+@cache
+def _months(locale: str) -> tuple[str, ...]:
+    """The month names of a locale (Babel's CLDR data), January first."""
+    names = get_month_names("wide", locale=Locale.parse(locale.replace("-", "_")))
+    return tuple(names[i] for i in range(1, 13))
+
+
+def apa(item: dict[str, Any], language: Language, html: bool) -> str | None:
+    """APA 7 without citeproc, or None when the item is not one of the shapes handled here (or the language has
+    no words for a missing date and a retrieval in the catalogue: citeproc has its own)."""
+    lang = language.code
+    if item.get("type") not in FAST_TYPES or not t(lang, "cite_no_date"):
         return None
     authors = item.get("author") or []
     editors = item.get("editor") or []
@@ -230,14 +232,15 @@ def apa(item: dict[str, Any], lang: str, html: bool) -> str | None:
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     if item["type"] != "webpage":
         parts = parts[:1]  # APA dates reports and books by year alone
+    months = _months(language.citation_locale)
     if not parts:
-        when = NO_DATE[lang]
+        when = t(lang, "cite_no_date")
     elif len(parts) == 1:
         when = str(parts[0])
     elif len(parts) == 2:
-        when = f"{parts[0]}, {MONTHS[lang][parts[1] - 1]}"
+        when = f"{parts[0]}, {months[parts[1] - 1]}"
     else:
-        when = f"{parts[0]}, {MONTHS[lang][parts[1] - 1]} {parts[2]}"
+        when = f"{parts[0]}, {months[parts[1] - 1]} {parts[2]}"
     title = esc(str(item["title"]))
     text = f"{author} ({when}). " + (f"<i>{title}</i>" if html else title)
     if editors:
@@ -256,7 +259,7 @@ def apa(item: dict[str, Any], lang: str, html: bool) -> str | None:
         text += f" {esc(str(item['publisher']))}."
     url = esc(str(item.get("URL", "")))
     if url:
-        text += f" {RETRIEVED[lang]} {url}" if not parts else f" {url}"
+        text += f" {t(lang, 'cite_retrieved')} {url}" if not parts else f" {url}"
     return " ".join(text.split())
 
 
@@ -301,9 +304,18 @@ def bibtex(item: dict[str, Any]) -> str:
             fields.append((name, _latex(str(item[key]))))
     if item.get("URL"):
         fields.append(("url", item["URL"]))
-    fields.append(("langid", "turkish" if item.get("language") == "tr" else "english"))
+    fields.append(("langid", _langid(str(item.get("language", "")))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{item['id']},\n{body}\n}}\n"
+
+
+@cache
+def _langid(code: str) -> str:
+    """BibLaTeX's language name ('turkish', 'english'): the language's English name, lower-case."""
+    try:
+        return (Locale.parse(code).english_name or code).lower()
+    except (ValueError, TypeError):
+        return code
 
 
 def ris(item: dict[str, Any]) -> str:
@@ -321,7 +333,7 @@ def ris(item: dict[str, Any]) -> str:
             lines.append((tag, str(item[key])))
     if item.get("URL"):
         lines.append(("UR", item["URL"]))
-    lines.append(("LA", item.get("language", "tr")))
+    lines.append(("LA", item.get("language", "")))
     if item.get("abstract"):
         lines.append(("AB", item["abstract"]))
     lines.append(("ER", ""))

@@ -1,9 +1,9 @@
-"""Atom feeds, one per language, of new and updated practices, recommendations and publications.
+"""Atom feeds, one per language, of new and updated records of every collection.
 
 An entry's ``updated`` is the newest of its files' last commit and its ``last_reviewed`` date; its
-``published`` the commit that added the Turkish master. Both come from one ``git log`` pass
-(``history.py``); without git, both fall back to the record's ``last_reviewed``. The English feed lists
-untranslated records too, in Turkish, marked ``xml:lang="tr"`` and labelled "Turkish only".
+``published`` the commit that added the master file. Both come from one ``git log`` pass
+(``history.py``); without git, both fall back to the record's ``last_reviewed``. A feed in another language
+lists untranslated records too, in the master's language, marked ``xml:lang="tr"`` and labelled "Turkish only".
 """
 
 from __future__ import annotations
@@ -12,18 +12,17 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from mpchub.checker import parse_partial_date
-from mpchub.corpus import Corpus, Record
-from mpchub.project import COLLECTIONS
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.dates import parse_partial_date
+from mpchub.content.history import History, read_history
+from mpchub.content.registry import Language
+from mpchub.render.data_templates import template
+from mpchub.render.strings import t
 
 from . import hub
-from .history import History, read_history
-from .strings import t
-from .templates import template
 
 FEED_LIMIT = 100  # the newest entries; a feed reader only needs what changed recently
 NAMESPACE = uuid.UUID("0f6b1c66-5b0e-4a53-9a8c-5d1f1b1f6b13")  # ids stay stable when no site URL is known
-KIND_LABEL = {"practice": "practices", "recommendation": "recommendations", "publication": "publications"}
 
 
 @dataclass
@@ -49,8 +48,9 @@ def _reviewed(record: Record) -> dt.datetime:
 def _dates(record: Record, lang: str, history: History) -> tuple[dt.datetime, dt.datetime]:
     reviewed = _reviewed(record)
     files = [record.master.relpath]
-    if lang != "tr" and record.twin is not None and record.has_language(lang):
-        files.append(record.twin.relpath)
+    translation = record.translation(lang)
+    if translation is not None:
+        files.append(translation.relpath)
     known = [d for f in files if (d := history.of(f)) is not None]
     if not known:
         return reviewed, reviewed
@@ -60,33 +60,33 @@ def _dates(record: Record, lang: str, history: History) -> tuple[dt.datetime, dt
     return updated, min(published, updated)
 
 
-def _id(record: Record, lang: str, site_url: str | None) -> str:
-    page = hub.record_page(record.collection, record.slug, lang)
-    absolute = hub.absolute(site_url, page)
+def _id(record: Record, language: Language, site_url: str | None) -> str:
+    absolute = hub.absolute(site_url, hub.record_page(record, language))
     if absolute:
         return absolute
-    return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{record.collection.name}/{record.slug}/{lang}')}"
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{record.collection.name}/{record.slug}/{language.code}')}"
 
 
-def entries(corpus: Corpus, lang: str, site_url: str | None, history: History) -> list[Entry]:
+def entries(corpus: Corpus, language: Language, site_url: str | None, history: History) -> list[Entry]:
     found = []
-    for collection in COLLECTIONS:
+    lang = language.code
+    for collection in corpus.registry.collections:
         for record in corpus.of(collection.name):
             fields = record.fields(lang)
             updated, published = _dates(record, lang, history)
-            page = hub.record_page(record.collection, record.slug, lang)
+            page = hub.record_page(record, language)
             text = fields.get("summary") or fields.get("abstract") or ""
             found.append(
                 Entry(
-                    id=_id(record, lang, site_url),
+                    id=_id(record, language, site_url),
                     title=str(fields.get("title", record.slug)),
                     link=hub.absolute(site_url, page) or "/" + page,
                     updated=updated,
                     published=published,
                     summary=" ".join(str(text).split()),
-                    language=lang if record.has_language(lang) else "tr",
+                    language=record.content_language(lang),
                     category=collection.name,
-                    category_label=t(lang, KIND_LABEL[collection.name]),
+                    category_label=t(lang, collection.folder),
                     turkish_only=not record.has_language(lang),
                 )
             )
@@ -98,13 +98,14 @@ def _stamp(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def feed(corpus: Corpus, lang: str, site_url: str | None, history: History | None = None) -> bytes:
-    """The Atom document of ``lang``'s feed."""
+def feed(corpus: Corpus, language: Language, site_url: str | None, history: History | None = None) -> bytes:
+    """The Atom document of a language's feed."""
     if history is None:
-        history = read_history(corpus.project.root, [c.folder for c in COLLECTIONS])
-    items = entries(corpus, lang, site_url, history)
-    feed_path = hub.feed_file(lang)
-    home = hub.absolute(site_url, "" if lang == "tr" else f"{lang}/") or ("/" if lang == "tr" else f"/{lang}/")
+        history = read_history(corpus.project.root, [c.folder for c in corpus.registry.collections])
+    lang = language.code
+    items = entries(corpus, language, site_url, history)
+    feed_path = hub.feed_file(language)
+    home = hub.absolute(site_url, language.url_prefix) or f"/{language.url_prefix}"
     newest = max((e.updated for e in items), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
     chosen = hub.licence()
     text = template("atom.xml.j2").render(
@@ -114,8 +115,8 @@ def feed(corpus: Corpus, lang: str, site_url: str | None, history: History | Non
         home=home,
         title=t(lang, "feed_title"),
         subtitle=t(lang, "feed_subtitle"),
-        author=hub.PUBLISHER[lang],
-        rights=chosen.title if chosen.chosen else chosen.statement[lang],
+        author=hub.publisher(lang),
+        rights=chosen.title if chosen.chosen else chosen.statement_in(lang),
         updated=_stamp(newest),
         entries=[{**e.__dict__, "updated": _stamp(e.updated), "published": _stamp(e.published)} for e in items],
         turkish_only=t(lang, "turkish_only"),

@@ -14,49 +14,51 @@ from typing import Any
 
 from markupsafe import Markup
 
-from mpchub.corpus import Corpus, Record
-from mpchub.project import COLLECTION_BY_NAME, COLLECTIONS
-from mpchub.site.formatting import number
-from mpchub.site.urls import relative, url
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.registry import Collection, Language
+from mpchub.render.data_templates import template
+from mpchub.render.formatting import number
+from mpchub.render.strings import t
+from mpchub.render.urls import relative
 
 from . import citations, hub, jsonld
-from .strings import t
-from .templates import template
 
 FORMATS = {"json": "JSON", "csv": "CSV", **{ext: name for ext, name, _type, _write in citations.FORMATS}}
 
 
-def _link(here: str, lang: str, site_path: str) -> str:
-    return relative(url(here, lang), site_path)
+def _link(here: str, language: Language, site_path: str) -> str:
+    return relative(language.url(here), site_path)
 
 
 def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
     """The table of every download, for the "Open data / Açık veri" page."""
+    registry = corpus.registry
+    language = registry.language(lang)
     rows = []
-    for collection in COLLECTIONS:
-        count = number(len(corpus.of(collection.name)), lang)
+    for collection in registry.collections:
+        count = number(len(corpus.of(collection.name)), language.locale)
         for extension in ("csv", "json"):
-            for file_lang in hub.LANGUAGES:
+            for file_lang in registry.codes:
                 path = hub.collection_file(collection, file_lang, extension)
                 rows.append(
                     {
                         "contents": t(lang, collection.folder),
                         "format": FORMATS[extension],
                         "language": t(lang, f"lang_{file_lang}"),
-                        "href": _link(here, lang, path),
+                        "href": _link(here, language, path),
                         "name": path.rsplit("/", 1)[1],
                         "count": count,
                     }
                 )
         for extension, _name, _type, _write in citations.FORMATS:
-            for file_lang in hub.LANGUAGES:
+            for file_lang in registry.codes:
                 path = hub.citations_file(collection, file_lang, extension)
                 rows.append(
                     {
                         "contents": t(lang, collection.folder) + " — " + t(lang, "cite_heading").lower(),
                         "format": FORMATS[extension],
                         "language": t(lang, f"lang_{file_lang}"),
-                        "href": _link(here, lang, path),
+                        "href": _link(here, language, path),
                         "name": path.rsplit("/", 1)[1],
                         "count": count,
                     }
@@ -67,7 +69,7 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
                 "contents": t(lang, collection.folder),
                 "format": "JSON",
                 "language": t(lang, "all_languages"),
-                "href": _link(here, lang, path),
+                "href": _link(here, language, path),
                 "name": path.rsplit("/", 1)[1],
                 "count": count,
             }
@@ -75,36 +77,35 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
     return template("open_data.html.j2").render(
         rows=rows,
         labels={k: t(lang, k) for k in ("contents", "format", "language", "file", "records")},
-        package={"href": _link(here, lang, hub.PACKAGE_FILE), "name": "datapackage.json"},
+        package={"href": _link(here, language, hub.PACKAGE_FILE), "name": "datapackage.json"},
         schemas=[
-            {"href": _link(here, lang, hub.schema_file(c, n)), "name": hub.schema_file(c, n).rsplit("/", 1)[1]}
-            for c in COLLECTIONS
+            {"href": _link(here, language, hub.schema_file(c, n)), "name": hub.schema_file(c, n).rsplit("/", 1)[1]}
+            for c in registry.collections
             for n in (False, True)
         ],
         feeds=[
-            {"href": _link(here, lang, hub.feed_file(f)), "title": t(f, "feed_link_title"), "lang": f}
-            for f in hub.LANGUAGES
+            {"href": _link(here, language, hub.feed_file(f)), "title": t(f.code, "feed_link_title"), "lang": f.code}
+            for f in registry.languages
         ],
         licence=hub.licence(),
-        statement=hub.licence().statement[lang],
+        statement=hub.licence().statement_in(lang),
     )
 
 
-def listing_downloads_html(collection_name: str, lang: str, here: str) -> str:
+def listing_downloads_html(collection: Collection, language: Language, here: str) -> str:
     """Download links for a listing page (``here`` is e.g. ``practices/index``)."""
-    collection = COLLECTION_BY_NAME[collection_name]
     links = [
-        {"href": _link(here, lang, hub.collection_file(collection, lang, ext)), "format": FORMATS[ext]}
+        {"href": _link(here, language, hub.collection_file(collection, language.code, ext)), "format": FORMATS[ext]}
         for ext in ("csv", "json")
     ]
-    return template("listing_downloads.html.j2").render(heading=t(lang, "downloads"), links=links)
+    return template("listing_downloads.html.j2").render(heading=t(language.code, "downloads"), links=links)
 
 
-def citation_html(record: Record, lang: str, site_url: str | None = None, heading: bool = True) -> str:
+def citation_html(corpus: Corpus, record: Record, lang: str, site_url: str | None = None, heading: bool = True) -> str:
     """The citation block of a record page: the ready citation and the BibTeX, RIS and CSL-JSON files.
 
     ``heading=False`` leaves out the section and its heading, for a row of the record's facts panel."""
-    item = citations.csl_item(record, lang, site_url)
+    item = citations.csl_item(corpus, record, lang, site_url)
     offered = citations.without_abstract(item)
     downloads = [
         {
@@ -118,7 +119,8 @@ def citation_html(record: Record, lang: str, site_url: str | None = None, headin
     return template("citation.html.j2").render(
         heading=t(lang, "cite_heading") if heading else None,
         intro=t(lang, "cite_intro"),
-        citation=Markup(citations.render(item, lang, html=True)),  # citeproc-py escapes every value
+        # citeproc-py escapes every value
+        citation=Markup(citations.render(item, corpus.registry.language(lang), html=True)),
         downloads_label=t(lang, "cite_downloads"),
         downloads=downloads,
         style_note=t(lang, "cite_style_note"),
@@ -131,14 +133,13 @@ def jsonld_html(corpus: Corpus, record: Record, lang: str, site_url: str | None 
     return template("jsonld.html.j2").render(data=Markup(data))
 
 
-def feed_links_html(lang: str, here: str | None = None, page_url: str | None = None) -> str:
+def feed_links_html(corpus: Corpus, lang: str, page_url: str) -> str:
     """``<link rel="alternate" type="application/atom+xml">`` for a page's head: its language's feed first.
 
-    The page is ``here`` (a page path such as ``practices/x``) or its site-relative ``page_url`` as MkDocs
-    gives it (``en/practices/x/``), for pages the core did not generate."""
-    start = page_url if page_url is not None else url(here or "index", lang)
-    order = [lang, *[other for other in hub.LANGUAGES if other != lang]]
-    return _feed_links(tuple((relative(start, hub.feed_file(f)), f) for f in order))
+    ``page_url`` is the page's site-relative URL (``en/practices/x/``)."""
+    languages = corpus.registry.languages
+    order = sorted(languages, key=lambda language: language.code != lang)
+    return _feed_links(tuple((relative(page_url, hub.feed_file(f)), f.code) for f in order))
 
 
 @lru_cache(maxsize=256)

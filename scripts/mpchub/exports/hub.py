@@ -1,8 +1,8 @@
 """Who publishes the data, under which licence, and where every export file lives in the built site.
 
-The names match ``mkdocs.yml`` (``site_name`` and ``copyright`` per language). The licence is read from
-``scripts/mpchub/data/licence.yml``: choosing it is the MPC's decision, so until they fill it in, every export
-carries the site's statement instead of a licence.
+The hub's and the publisher's names are the string catalogue's (``hub_name``, ``publisher_name``). The licence
+is read from ``scripts/mpchub/data/licence.yml``: choosing it is the MPC's decision, so until they fill it in,
+every export carries the site's statement instead of a licence.
 """
 
 from __future__ import annotations
@@ -13,18 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from mpchub.project import COLLECTIONS, Collection
-from mpchub.site.urls import url as page_url
+from mpchub.content.corpus import Record
+from mpchub.content.registry import Collection, Language
+from mpchub.render.strings import t
 
 DATA_FILES = Path(__file__).resolve().parent.parent / "data"
 LICENCE_FILE = DATA_FILES / "licence.yml"
 
-HUB_NAME = {"tr": "Göç Politikaları Merkezi Bilgi Merkezi", "en": "Migration Policy Center Knowledge Hub"}
-PUBLISHER = {
-    "tr": "Marmara Belediyeler Birliği Göç Politikaları Merkezi",
-    "en": "Marmara Municipalities Union Migration Policy Center",
-}
-LANGUAGES = ("tr", "en")
 DATA_DIR = "data"  # site-relative folder of the downloads
 
 
@@ -43,24 +38,38 @@ class Licence:
     def chosen(self) -> bool:
         return bool(self.id)
 
+    def statement_in(self, lang: str) -> str:
+        """The statement in ``lang``, or the first one the file gives (the master language's, by convention)."""
+        return self.statement.get(lang) or next(iter(self.statement.values()))
+
+
+def hub_name(lang: str) -> str:
+    return t(lang, "hub_name")
+
+
+def publisher(lang: str) -> str:
+    return t(lang, "publisher_name")
+
 
 @cache
 def licence(path: Path = LICENCE_FILE) -> Licence:
-    """The data licence the MPC chose, or none with the site's statement."""
+    """The data licence the MPC chose, or none with the site's statement (in every language it gives)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LicenceFileError(f"{path}: cannot read: {exc}") from None
     statement = data.get("statement")
-    if not isinstance(statement, dict) or not all(isinstance(statement.get(lang), str) for lang in LANGUAGES):
-        raise LicenceFileError(f"{path}: 'statement' must have a Turkish (tr) and an English (en) text")
+    if not isinstance(statement, dict) or not statement or not all(isinstance(v, str) for v in statement.values()):
+        raise LicenceFileError(f"{path}: 'statement' must give a text for each language code, e.g. 'tr: …'")
     fields = {name: data.get(name) for name in ("id", "title", "url")}
     for name, value in fields.items():
         if value is not None and not isinstance(value, str):
             raise LicenceFileError(f"{path}: '{name}' must be text or empty, not {type(value).__name__}")
     if fields["id"] and not (fields["title"] and fields["url"]):
         raise LicenceFileError(f"{path}: a chosen licence needs 'id', 'title' and 'url' together")
-    return Licence(fields["id"], fields["title"], fields["url"], {lang: statement[lang].strip() for lang in LANGUAGES})
+    return Licence(
+        fields["id"], fields["title"], fields["url"], {lang: text.strip() for lang, text in statement.items()}
+    )
 
 
 # --- where the files go (site-relative paths, forward slashes) ----------------------------------------------
@@ -87,14 +96,14 @@ def citations_file(collection: Collection, lang: str, extension: str) -> str:
 PACKAGE_FILE = f"{DATA_DIR}/datapackage.json"
 
 
-def feed_file(lang: str) -> str:
-    """The Atom feed of a language: ``feed.xml`` (Turkish) and ``en/feed.xml``."""
-    return "feed.xml" if lang == "tr" else f"{lang}/feed.xml"
+def feed_file(language: Language) -> str:
+    """The Atom feed of a language, at its home: ``feed.xml`` (the master) and ``en/feed.xml``."""
+    return f"{language.url_prefix}feed.xml"
 
 
-def record_page(collection: Collection, slug: str, lang: str) -> str:
+def record_page(record: Record, language: Language) -> str:
     """Site-relative URL of a record page, as the site generator builds it."""
-    return page_url(f"{collection.folder}/{slug}", lang)
+    return language.url(record.path)
 
 
 def absolute(site_url: str | None, site_path: str) -> str | None:
@@ -104,4 +113,4 @@ def absolute(site_url: str | None, site_path: str) -> str | None:
     return site_url.rstrip("/") + "/" + site_path
 
 
-__all__ = ["COLLECTIONS", "HUB_NAME", "PUBLISHER", "Licence", "licence"]
+__all__ = ["Licence", "hub_name", "licence", "publisher"]

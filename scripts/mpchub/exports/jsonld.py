@@ -1,10 +1,11 @@
 """schema.org JSON-LD for each record page, for search engines and link previews.
 
-* a practice is a ``CreativeWork`` (the page about it): ``spatialCoverage`` is its province (and district),
-  ``about`` its themes, ``author`` the implementing organisations, ``dateModified`` its ``last_reviewed``.
+* a record cited as the hub's page about it (a practice, a recommendation: registry ``citation.type:
+  webpage``) is a ``CreativeWork``: ``spatialCoverage`` is its province (and district), ``about`` its themes,
+  ``author`` its implementing organisations (or the MPC), ``dateModified`` its ``last_reviewed``.
   schema.org's ``Project`` is an Organization, which has none of these properties, so it does not fit;
-* a recommendation is a ``CreativeWork`` stated by the MPC;
-* a publication is a ``Book`` when an edition has an ISBN, a ``Report`` otherwise.
+* a publication (``citation.type: publication``) is a ``Book`` when an edition has an ISBN, a ``Report``
+  otherwise.
 
 The script element carries data, not code; ``<``, ``>`` and ``&`` are written as JSON escapes so that no
 contributor text can close the element (``</script>``) or open a comment.
@@ -15,21 +16,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mpchub.corpus import Corpus, Record
-from mpchub.site.index import MUNICIPALITY_KINDS
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.organisations import in_language, is_municipality, org_name
 
 from . import hub
 
 CONTEXT = "https://schema.org"
 
 
-def _term(corpus: Corpus, vocabulary: str, key: Any, lang: str) -> dict[str, Any]:
+def _term(corpus: Corpus, vocabulary: str, key: Any, lang: str, site_url: str | None) -> dict[str, Any]:
+    """A vocabulary key; its set is the absolute address of the vocabulary's browse index (themes/), which
+    lists every term, or the vocabulary's name when the site's address is not known."""
     vocab = corpus.schemas.vocabularies[vocabulary]
+    index = hub.absolute(site_url, corpus.registry.language(lang).url(f"{vocabulary}/index"))
     return {
         "@type": "DefinedTerm",
         "name": vocab.label(key, lang) if key in vocab else str(key),
         "termCode": str(key),
-        "inDefinedTermSet": vocabulary,
+        "inDefinedTermSet": index or vocabulary,
     }
 
 
@@ -44,28 +48,28 @@ def _place(corpus: Corpus, key: str, lang: str, district: str | None = None) -> 
     return province
 
 
-def _organisation(org: dict[str, Any], lang: str) -> dict[str, Any]:
-    kind = "GovernmentOrganization" if org.get("kind") in MUNICIPALITY_KINDS else "Organization"
-    name = org.get("name_en") if lang == "en" and org.get("name_en") else org["name"]
-    return {"@type": kind, "name": str(name)}
+def _organisation(org: dict[str, Any], lang: str, master: str) -> dict[str, Any]:
+    kind = "GovernmentOrganization" if is_municipality(org) else "Organization"
+    return {"@type": kind, "name": org_name(org, lang, master)}
 
 
 def _publisher(lang: str) -> dict[str, Any]:
-    return {"@type": "Organization", "name": hub.PUBLISHER[lang]}
+    return {"@type": "Organization", "name": hub.publisher(lang)}
 
 
 def document(corpus: Corpus, record: Record, lang: str, site_url: str | None) -> dict[str, Any]:
     """The JSON-LD object of a record page in ``lang``."""
     fields = record.fields(lang)
-    name = record.collection.name
-    page = hub.record_page(record.collection, record.slug, lang)
+    master = record.master.lang
+    collection = record.collection
+    page = hub.record_page(record, corpus.registry.language(lang))
     doc: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "CreativeWork",
         "name": str(fields.get("title", record.slug)),
         "identifier": record.slug,
-        "inLanguage": lang if record.has_language(lang) else "tr",
-        "isPartOf": {"@type": "WebSite", "name": hub.HUB_NAME[lang]},
+        "inLanguage": record.content_language(lang),
+        "isPartOf": {"@type": "WebSite", "name": hub.hub_name(lang)},
         "publisher": _publisher(lang),
         "dateModified": str(fields["last_reviewed"]),
     }
@@ -75,33 +79,34 @@ def document(corpus: Corpus, record: Record, lang: str, site_url: str | None) ->
         doc["@id"] = absolute
     themes = fields.get("themes") or []
     if themes:
-        doc["about"] = [_term(corpus, "themes", key, lang) for key in themes]
+        doc["about"] = [_term(corpus, "themes", key, lang, site_url) for key in themes]
     if fields.get("target_groups"):
         doc["audience"] = [
-            {"@type": "Audience", "audienceType": _term(corpus, "target-groups", key, lang)["name"]}
+            {"@type": "Audience", "audienceType": _term(corpus, "target-groups", key, lang, site_url)["name"]}
             for key in fields["target_groups"]
         ]
     sources = [s for s in fields.get("sources", []) if isinstance(s, dict)]
     if sources:
         doc["citation"] = [{"@type": "CreativeWork", "name": str(s["title"]), "url": str(s["url"])} for s in sources]
-    if name == "practice":
-        doc["description"] = " ".join(str(fields.get("summary", "")).split())
-        doc["author"] = [_organisation(org, lang) for org in fields.get("implementers", [])]
-        doc["spatialCoverage"] = _place(corpus, fields["province"], lang, fields.get("district"))
-        start, end = fields.get("start_date"), fields.get("end_date")
-        if start:
-            doc["temporalCoverage"] = f"{start}/{end or '..'}"
-    elif name == "recommendation":
-        doc["description"] = " ".join(str(fields.get("summary", "")).split())
-        doc["author"] = _publisher(lang)
-        if fields.get("year"):
-            doc["dateCreated"] = str(fields["year"])
+    if collection.citation_type == "publication":
+        _publication(corpus, doc, fields, lang, master)
+        return doc
+    doc["description"] = " ".join(str(fields.get("summary", "")).split())
+    if collection.citation_authors == "implementers" and fields.get("implementers"):
+        doc["author"] = [_organisation(org, lang, master) for org in fields["implementers"]]
     else:
-        _publication(corpus, doc, fields, lang)
+        doc["author"] = _publisher(lang)
+    if fields.get("province"):
+        doc["spatialCoverage"] = _place(corpus, fields["province"], lang, fields.get("district"))
+    start, end = fields.get("start_date"), fields.get("end_date")
+    if start:
+        doc["temporalCoverage"] = f"{start}/{end or '..'}"
+    if fields.get("year"):
+        doc["dateCreated"] = str(fields["year"])
     return doc
 
 
-def _publication(corpus: Corpus, doc: dict[str, Any], fields: dict[str, Any], lang: str) -> None:
+def _publication(corpus: Corpus, doc: dict[str, Any], fields: dict[str, Any], lang: str, master: str) -> None:
     editions = [e for e in fields.get("editions", []) if isinstance(e, dict)]
     isbns = [str(e["isbn"]) for e in editions if e.get("isbn")]
     doc["@type"] = "Book" if isbns else "Report"
@@ -110,8 +115,7 @@ def _publication(corpus: Corpus, doc: dict[str, Any], fields: dict[str, Any], la
     if fields.get("subtitle"):
         doc["alternativeHeadline"] = str(fields["subtitle"])
     doc["abstract"] = " ".join(str(fields.get("abstract", "")).split())
-    publisher = fields.get("publisher_en") if lang == "en" and fields.get("publisher_en") else fields.get("publisher")
-    doc["publisher"] = {"@type": "Organization", "name": str(publisher)}
+    doc["publisher"] = {"@type": "Organization", "name": str(in_language(fields, "publisher", lang, master))}
     people: dict[str, list[dict[str, Any]]] = {}
     for author in fields.get("authors", []):
         role = "editor" if author.get("role") in ("editor", "compiler") else "author"

@@ -3,8 +3,8 @@
 Everything here is derived from the JSON Schemas, so a field is described once: the export's own JSON
 Schemas embed the collection schema, and a label exists only where the schema binds a field to a
 vocabulary (``x-vocabulary``). Languages are never mixed: an English export of a record without an English
-twin says ``"language": "tr"``, and a translatable field the twin has not translated yet is left out and
-named in ``untranslated_fields`` instead of showing the Turkish text in an English file.
+translation says ``"language": "tr"``, and a translatable field the translation lacks is left out and
+named in ``untranslated_fields`` instead of showing the master's text in another language's file.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from mpchub.corpus import Corpus, Record
-from mpchub.project import Collection
-from mpchub.schemas import Schema, SchemaSet
-from mpchub.vocabularies import Vocabulary
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.registry import Collection
+from mpchub.content.schemas import Schema, SchemaSet
+from mpchub.content.vocabularies import Vocabulary
 
 from . import hub
 
-LANGUAGES = hub.LANGUAGES
 EXCLUDED = ("source_commit",)  # bookkeeping of translations (x-twin-only), not a fact about the record
 
 
@@ -92,24 +91,26 @@ class LanguageView:
     """A record's fields as read in one language, with what that language lacks."""
 
     fields: dict[str, Any]
-    content_language: str  # the language the record's texts are in: "tr" for an untranslated record
+    content_language: str  # the language the record's texts are in: the master's for an untranslated record
     translated: bool
     untranslated_fields: list[str]
 
 
 def view(record: Record, lang: str, props: dict[str, Schema]) -> LanguageView:
-    """The fields of ``record`` in ``lang``, in schema order, never mixing Turkish text into English."""
+    """The fields of ``record`` in ``lang``, in schema order, never mixing the master's text into another language."""
     master = record.data
-    if lang == "tr" or not record.has_language(lang):
+    translation = record.translation(lang)
+    if translation is None:
         fields = {name: master[name] for name in props if name in master}
-        return LanguageView(fields, "tr", lang == "tr", [])
-    assert record.twin is not None and record.twin.data is not None
-    twin = record.twin.data
+        is_master = lang == record.master.lang
+        return LanguageView(fields, record.master.lang, is_master, [])
+    assert translation.data is not None
+    translated = translation.data
     fields, missing = {}, []
     for name, spec in props.items():
         if translatable(spec):
-            if name in twin:
-                fields[name] = twin[name]
+            if name in translated:
+                fields[name] = translated[name]
             elif name in master:
                 missing.append(name)
         elif name in master:
@@ -121,7 +122,7 @@ def export_record(corpus: Corpus, record: Record, lang: str, site_url: str | Non
     """One entry of ``data/<collection>.<lang>.json``."""
     props = properties(corpus.schemas, record.collection)
     seen = view(record, lang, props)
-    page = hub.record_page(record.collection, record.slug, lang)
+    page = hub.record_page(record, corpus.registry.language(lang))
     return {
         "url": hub.absolute(site_url, page) or page,
         "language": seen.content_language,
@@ -139,7 +140,8 @@ def export_neutral(
 
     ``known_labels`` (language → labels) reuses the labels already made for the per-language files."""
     props = properties(corpus.schemas, record.collection)
-    languages = [lang for lang in LANGUAGES if record.has_language(lang)]
+    registry = corpus.registry
+    languages = [lang for lang in registry.codes if record.has_language(lang)]
     views = {lang: view(record, lang, props) for lang in languages}
     fields: dict[str, Any] = {}
     for name, spec in props.items():
@@ -150,15 +152,16 @@ def export_neutral(
         elif name in record.data:
             fields[name] = record.data[name]
     vocabularies = corpus.schemas.vocabularies
+    master_fields = views[registry.master.code].fields
     return {
         "url": {
-            lang: hub.absolute(site_url, page) or page
-            for lang in LANGUAGES
-            for page in [hub.record_page(record.collection, record.slug, lang)]
+            language.code: hub.absolute(site_url, page) or page
+            for language in registry.languages
+            for page in [hub.record_page(record, language)]
         },
         "languages": languages,
         "fields": fields,
-        "labels": known_labels or {lang: labels(views["tr"].fields, props, vocabularies, lang) for lang in LANGUAGES},
+        "labels": known_labels or {lang: labels(master_fields, props, vocabularies, lang) for lang in registry.codes},
     }
 
 
@@ -194,23 +197,23 @@ def fields_schema(schemas: SchemaSet, collection: Collection) -> Schema:
     return master
 
 
-def neutral_fields_schema(schemas: SchemaSet, collection: Collection) -> Schema:
-    """As ``fields_schema``, with every translatable field as ``{"tr": …, "en": …}``."""
+def neutral_fields_schema(schemas: SchemaSet, collection: Collection, languages: tuple[str, ...]) -> Schema:
+    """As ``fields_schema``, with every translatable field as ``{"tr": …, "en": …}`` (one key per language)."""
     master = fields_schema(schemas, collection)
     for name, spec in list(master["properties"].items()):
         if translatable(spec):
             master["properties"][name] = {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["tr"],
-                "properties": {lang: spec for lang in LANGUAGES},
+                "required": [languages[0]],
+                "properties": {lang: spec for lang in languages},
                 "x-label": spec.get("x-label", {}),
                 "x-translatable": True,
             }
     return master
 
 
-def _envelope(collection: Collection, title: str, entry: Schema) -> Schema:
+def _envelope(collection: Collection, title: str, entry: Schema, languages: tuple[str, ...]) -> Schema:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
@@ -219,7 +222,7 @@ def _envelope(collection: Collection, title: str, entry: Schema) -> Schema:
         "required": ["collection", "language", "licence", "count", "records"],
         "properties": {
             "collection": {"const": collection.name},
-            "language": {"enum": [*LANGUAGES, "neutral"]},
+            "language": {"enum": [*languages, "neutral"]},
             "title": {"type": "string"},
             "licence": LICENCE_SCHEMA,
             "count": {"type": "integer", "minimum": 0},
@@ -241,8 +244,9 @@ LICENCE_SCHEMA: Schema = {
 }
 
 
-def file_schema(schemas: SchemaSet, collection: Collection) -> Schema:
-    """The JSON Schema of ``data/<collection>.<lang>.json`` (the same for both languages)."""
+def file_schema(corpus: Corpus, collection: Collection) -> Schema:
+    """The JSON Schema of ``data/<collection>.<lang>.json`` (the same for every language)."""
+    schemas, languages = corpus.schemas, corpus.registry.codes
     props = properties(schemas, collection)
     entry = {
         "type": "object",
@@ -250,7 +254,7 @@ def file_schema(schemas: SchemaSet, collection: Collection) -> Schema:
         "required": ["url", "language", "translated", "untranslated_fields", "fields", "labels"],
         "properties": {
             "url": {"type": "string"},
-            "language": {"enum": list(LANGUAGES)},
+            "language": {"enum": list(languages)},
             "translated": {"type": "boolean"},
             "untranslated_fields": {
                 "type": "array",
@@ -260,22 +264,23 @@ def file_schema(schemas: SchemaSet, collection: Collection) -> Schema:
             "labels": labels_schema(props),
         },
     }
-    return _envelope(collection, f"{collection.folder} (one language)", entry)
+    return _envelope(collection, f"{collection.folder} (one language)", entry, languages)
 
 
-def neutral_file_schema(schemas: SchemaSet, collection: Collection) -> Schema:
+def neutral_file_schema(corpus: Corpus, collection: Collection) -> Schema:
     """The JSON Schema of the language-neutral ``data/<collection>.json``."""
+    schemas, languages = corpus.schemas, corpus.registry.codes
     props = properties(schemas, collection)
-    per_language = {"type": "object", "additionalProperties": False, "required": list(LANGUAGES)}
+    per_language = {"type": "object", "additionalProperties": False, "required": list(languages)}
     entry = {
         "type": "object",
         "additionalProperties": False,
         "required": ["url", "languages", "fields", "labels"],
         "properties": {
-            "url": {**per_language, "properties": {lang: {"type": "string"} for lang in LANGUAGES}},
-            "languages": {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
-            "fields": neutral_fields_schema(schemas, collection),
-            "labels": {**per_language, "properties": {lang: labels_schema(props) for lang in LANGUAGES}},
+            "url": {**per_language, "properties": {lang: {"type": "string"} for lang in languages}},
+            "languages": {"type": "array", "items": {"enum": list(languages)}, "minItems": 1},
+            "fields": neutral_fields_schema(schemas, collection, languages),
+            "labels": {**per_language, "properties": {lang: labels_schema(props) for lang in languages}},
         },
     }
-    return _envelope(collection, f"{collection.folder} (both languages)", entry)
+    return _envelope(collection, f"{collection.folder} (every language)", entry, languages)

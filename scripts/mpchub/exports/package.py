@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from mpchub.corpus import Corpus
-from mpchub.project import COLLECTIONS, Collection
+from mpchub.content.corpus import Corpus
+from mpchub.content.registry import Collection, Registry
+from mpchub.render.strings import t
 
 from . import citations, hub
-from .strings import t
 from .tables import Column, columns
-
-LANGUAGE_NAMES = {"tr": {"tr": "Türkçe", "en": "Turkish"}, "en": {"tr": "İngilizce", "en": "English"}}
 
 
 def _meta_description(column: Column, lang: str) -> tuple[str, str]:
@@ -77,17 +75,20 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
         )  # paths are relative to data/
         resources.append(entry)
 
-    for collection in COLLECTIONS:
+    registry = corpus.registry
+    codes, master = registry.codes, registry.master.code
+    every = " + ".join(codes)
+    for collection in registry.collections:
         count = len(corpus.of(collection.name))
-        for lang in hub.LANGUAGES:
+        for lang in codes:
             path = hub.collection_file(collection, lang, "csv")
             add(
                 path,
                 {
                     "name": f"{collection.folder}-{lang}-csv",
                     "type": "table",
-                    "title": _title(collection, lang),
-                    "description": t(lang, "csv_description", n=count, language=LANGUAGE_NAMES[lang][lang]),
+                    "title": _title(registry, collection, lang),
+                    "description": t(lang, "csv_description", n=count, language=_name(registry, lang)),
                     "format": "csv",
                     "mediatype": "text/csv",
                     "encoding": "utf-8-sig",
@@ -98,7 +99,7 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                     },
                 },
             )
-        for lang in (*hub.LANGUAGES, None):
+        for lang in (*codes, None):
             path = hub.collection_file(collection, lang, "json")
             schema = hub.schema_file(collection, neutral=lang is None)
             add(
@@ -106,12 +107,12 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                 {
                     "name": f"{collection.folder}-{lang or 'neutral'}-json",
                     "type": "json",
-                    "title": _title(collection, lang or "en") + ("" if lang else " (tr + en)"),
+                    "title": _title(registry, collection, lang or master) + ("" if lang else f" ({every})"),
                     "description": t(
-                        lang or "en",
+                        lang or master,
                         "json_description" if lang else "neutral_description",
                         n=count,
-                        language=LANGUAGE_NAMES[lang or "en"][lang or "en"],
+                        language=_name(registry, lang or master),
                     ),
                     "format": "json",
                     "mediatype": "application/json",
@@ -119,14 +120,14 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                     "jsonSchema": schema[len(hub.DATA_DIR) + 1 :],
                 },
             )
-        for lang in hub.LANGUAGES:
+        for lang in codes:
             for extension, name, mediatype, _write in citations.FORMATS:
                 add(
                     hub.citations_file(collection, lang, extension),
                     {
                         "name": f"{collection.folder}-{lang}-{extension.replace('.', '-')}",
                         "type": "json" if extension.endswith("json") else "file",
-                        "title": f"{_title(collection, lang)}: {name}",
+                        "title": f"{_title(registry, collection, lang)}: {name}",
                         "description": t(lang, "citations_description", n=count, format=name),
                         "format": extension.rsplit(".", 1)[-1],
                         "mediatype": mediatype,
@@ -140,7 +141,7 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                 {
                     "name": f"{collection.folder}{'-neutral' if neutral else ''}-schema",
                     "type": "json",
-                    "title": f"JSON Schema: {collection.folder}{' (tr + en)' if neutral else ''}",
+                    "title": f"JSON Schema: {collection.folder}{f' ({every})' if neutral else ''}",
                     "format": "json",
                     "mediatype": "application/schema+json",
                     "encoding": "utf-8",
@@ -150,13 +151,13 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "mpc-knowledge-hub",
-        "title": f"{hub.HUB_NAME['tr']} / {hub.HUB_NAME['en']}",
-        "description": f"{t('tr', 'package_description')}\n\n{t('en', 'package_description')}",
+        "title": " / ".join(hub.hub_name(lang) for lang in codes),
+        "description": "\n\n".join(t(lang, "package_description") for lang in codes),
         "homepage": "",
-        "languages": list(hub.LANGUAGES),
-        "contributors": [{"title": hub.PUBLISHER["tr"], "roles": ["publisher"]}],
+        "languages": list(codes),
+        "contributors": [{"title": hub.publisher(master), "roles": ["publisher"]}],
         "licenses": _licence_entries(),
-        "rights": chosen.statement["en"] if not chosen.chosen else chosen.title,
+        "rights": chosen.statement_in(master) if not chosen.chosen else chosen.title,
         "x-rights": chosen.statement,
         "resources": resources,
     }
@@ -165,5 +166,10 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
     return descriptor
 
 
-def _title(collection: Collection, lang: str) -> str:
-    return f"{t(lang, collection.folder)} ({LANGUAGE_NAMES[lang][lang]})"
+def _name(registry: Registry, lang: str) -> str:
+    """A language's name in itself: 'Türkçe', 'English'."""
+    return registry.language(lang).name
+
+
+def _title(registry: Registry, collection: Collection, lang: str) -> str:
+    return f"{t(lang, collection.folder)} ({_name(registry, lang)})"

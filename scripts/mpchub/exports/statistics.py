@@ -1,5 +1,6 @@
-"""The numbers behind the statistics page: practices by theme, target group, province, start year and
-status, and publications by year, each as labelled rows in the page's language.
+"""The numbers behind the statistics page: the records of each collection counted by the fields its registry
+entry lists (``statistics``: practices by theme, target group, province, start year and status; publications
+by year), each as labelled rows in the page's language.
 
 Counted once per build from the corpus; the charts (``charts.py``) and their tables show the same rows.
 """
@@ -10,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from mpchub.corpus import Corpus, Record
-from mpchub.site.formatting import year_of
-from mpchub.text import fold, turkish_sort_key
-
-from .strings import t
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.dates import year_of
+from mpchub.content.registry import Registry
+from mpchub.content.text import fold, turkish_sort_key
+from mpchub.render.strings import t
 
 
 @dataclass(frozen=True)
@@ -47,33 +48,46 @@ class Measure:
     vocabulary: str | None  # None: years, ordered by time
     browse: str | None  # URL folder of the browse pages for this field
     many: bool  # a record can hold several values
+    year: bool  # count the years of a date field
 
 
-MEASURES = (
-    Measure("practices-themes", "practice", "themes", "themes", "themes", True),
-    Measure("practices-target-groups", "practice", "target_groups", "target-groups", "target-groups", True),
-    Measure("practices-provinces", "practice", "province", "provinces", "provinces", False),
-    Measure("practices-start-year", "practice", "start_year", None, None, False),
-    Measure("practices-status", "practice", "status", "practice-statuses", None, False),
-    Measure("publications-year", "publication", "year", None, None, False),
-)
+def measures(corpus: Corpus) -> list[Measure]:
+    """What the statistics page counts: each collection's ``statistics`` fields (hub.yml), described by its schema."""
+    found = []
+    registry = corpus.registry
+    for collection in registry.collections:
+        properties = corpus.schemas.schema(collection.name, twin=False)["properties"]
+        for name in collection.statistics:
+            spec = properties.get(name, {})
+            items = spec.get("items", {}) if spec.get("type") == "array" else {}
+            browse = registry.browse_of(name)
+            found.append(
+                Measure(
+                    id=f"{collection.folder}-{name.replace('_', '-')}",
+                    collection=collection.name,
+                    field=name,
+                    vocabulary=spec.get("x-vocabulary") or items.get("x-vocabulary"),
+                    browse=browse.kind if browse is not None and browse.vocabulary else None,
+                    many=spec.get("type") == "array",
+                    year=bool(spec.get("x-date")) or name == "year",
+                )
+            )
+    return found
 
 
-def _keys(record: Record, name: str) -> list[Any]:
-    if name == "start_year":
-        year = year_of(record.data.get("start_date"))
+def _keys(record: Record, measure: Measure) -> list[Any]:
+    if measure.year:  # a year, or a date's year; a record without the field counts its collection's date
+        value = record.data.get(measure.field) or record.data.get(record.collection.date_field)
+        year = value if isinstance(value, int) else year_of(value)
         return [year] if year else []
-    if name == "year" and record.collection.name == "publication":
-        year = record.data.get("year") or year_of(record.data.get("date"))
-        return [year] if year else []
-    value = record.data.get(name)
+    value = record.data.get(measure.field)
     if value is None:
         return []
     return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
 
 
-def _sort_label(label: str, lang: str) -> Any:
-    return turkish_sort_key(label) if lang == "tr" else fold(label)
+def _sort_label(label: str, lang: str, registry: Registry) -> Any:
+    return turkish_sort_key(label) if registry.language(lang).turkish else fold(label)
 
 
 def table(corpus: Corpus, measure: Measure, lang: str, browse_keys: set[Any] | None = None) -> Table:
@@ -81,7 +95,7 @@ def table(corpus: Corpus, measure: Measure, lang: str, browse_keys: set[Any] | N
     counts: Counter = Counter()
     missing = 0
     for record in records:
-        keys = _keys(record, measure.field)
+        keys = _keys(record, measure)
         counts.update(keys)
         missing += not keys
     rows = []
@@ -95,7 +109,7 @@ def table(corpus: Corpus, measure: Measure, lang: str, browse_keys: set[Any] | N
     if vocabulary is None:
         rows.sort(key=lambda r: r.key)  # years in time order
     else:
-        rows.sort(key=lambda r: (-r.count, _sort_label(r.label, lang)))
+        rows.sort(key=lambda r: (-r.count, _sort_label(r.label, lang, corpus.registry)))
     notes = []
     if measure.many and rows:
         notes.append(t(lang, "chart_many_note"))
@@ -109,5 +123,5 @@ def tables(corpus: Corpus, lang: str, browse_keys: dict[str, set[Any]] | None = 
     """Every chart's data in ``lang``; ``browse_keys`` (folder → keys with a page) limits the links."""
     return [
         table(corpus, m, lang, None if browse_keys is None or not m.browse else browse_keys.get(m.browse, set()))
-        for m in MEASURES
+        for m in measures(corpus)
     ]

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from mpchub.corpus import Corpus
-from mpchub.project import Collection
-from mpchub.schemas import Schema
+from mpchub.content.corpus import Corpus
+from mpchub.content.project import Collection
+from mpchub.content.schemas import Schema
 
 from .model import export_record, properties
 

@@ -1,74 +1,80 @@
-"""Every generated page of the site, in both languages, from a checked corpus."""
+"""Every generated page of the site, in every language of the hub, from a checked corpus.
+
+The site knows nothing of the open data: what a page shows from the exports (a record's citation and
+structured data, a catalog's download links, the statistics page, the open-data file list) arrives as
+``Parts``, which ``mpchub.hub`` wires up. So ``mpchub.site`` and ``mpchub.exports`` stay siblings.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from mpchub import exports
-from mpchub.corpus import Corpus
-from mpchub.languages import LANGUAGES, MASTER
-from mpchub.reference import check_rules_table
-from mpchub.reference import render as render_reference
-from mpchub.reuse import Reuse
+from markupsafe import Markup
+
+from mpchub.content.corpus import Corpus
+from mpchub.content.reuse import Reuse
+from mpchub.content.translations import MISSING, OUTDATED, statuses
+from mpchub.render.strings import t
+from mpchub.render.templates import render
 from mpchub.site.index import SiteIndex
-from mpchub.site.listings import Listings
-from mpchub.site.pages import Page, RecordPages
-from mpchub.site.strings import t
-from mpchub.site.templates import render
+from mpchub.site.listings import Downloads, Listings
+from mpchub.site.pages import Extras, Page, RecordPages
+from mpchub.site.reference import check_rules_table
+from mpchub.site.reference import render as render_reference
 from mpchub.site.view import View
-from mpchub.translations import MISSING, OUTDATED, statuses
 
 MARKER = re.compile(r"<!--\s*mpchub:([a-z-]+)\s*-->")
-INTROS = {
-    "practices": {
-        "tr": "Belediyelerin göçmenler, mülteciler ve ev sahibi toplum için hayata geçirdiği iyi uygulamalar.",
-        "en": "Good practices of municipalities for migrants, refugees and host communities.",
-    },
-    "recommendations": {
-        "tr": (
-            "Göç Politikaları Merkezinin yayınlarında, komisyon ve platform toplantılarında dile getirilen "
-            "politika önerileri."
-        ),
-        "en": (
-            "Policy recommendations stated in the Migration Policy Center's publications, committee and "
-            "platform meetings."
-        ),
-    },
-    "publications": {
-        "tr": "Göç Politikaları Merkezi ve ortaklarının yayınları.",
-        "en": "Publications of the Migration Policy Center and its partners.",
-    },
-}
+
+
+@dataclass
+class Parts:
+    """What other parts of the hub add to the site's pages (``mpchub.hub`` fills these from the exports)."""
+
+    extras: Extras | None = None  # a record page's citation block and structured data
+    downloads: Downloads | None = None  # a catalog's download links
+    pages: Callable[[View], list[Page]] = lambda view: []  # more generated pages per language (statistics)
+    fragments: Callable[[View], dict[str, str]] = lambda view: {}  # more markers for hand-written pages
+    known: set[str] = field(default_factory=set)  # site paths of files they write (for the link check)
 
 
 class Site:
-    """The generated part of the site. Built once per build; both languages share the index."""
+    """The generated part of the site. Built once per build; every language shares the index."""
 
-    def __init__(self, corpus: Corpus, site_url: str | None = None, reuse: Reuse | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, site_url: str | None = None, reuse: Reuse | None = None, parts: Parts | None = None
+    ) -> None:
         """``reuse``: what an earlier build of this process made (under ``mkdocs serve``); None builds all."""
         self.corpus = corpus
+        self.registry = corpus.registry
         self.site_url = site_url  # the published address, for citations and structured data
         self.reuse = reuse
+        self.parts = parts or Parts()
         self.index = SiteIndex(corpus)
         self.translation = statuses(corpus)
-        outdated = {s.record.key for s in self.translation if s.state == OUTDATED}
-        self.records = RecordPages(self.index, outdated, site_url, reuse.pages if reuse is not None else None)
-        self.listings = Listings(self.index, INTROS, reuse)
+        outdated = {(s.record.key, s.language.code) for s in self.translation if s.state == OUTDATED}
+        memo = reuse.pages if reuse is not None else None
+        self.records = RecordPages(self.index, outdated, site_url, memo, self.parts.extras)
+        intros = {
+            c.folder: {lang: t(lang, f"intro_{c.folder}") for lang in self.registry.codes}
+            for c in self.registry.collections
+        }
+        self.listings = Listings(self.index, intros, reuse, self.parts.downloads)
 
     def pages(self) -> list[Page]:
         out: list[Page] = []
-        for lang in LANGUAGES:
-            for collection in ("practice", "recommendation", "publication"):
-                out.extend(self.records.page(record, lang) for record in self.corpus.of(collection))
+        for language in self.registry.languages:
+            lang = language.code
+            out.extend(self.records.page(record, lang) for record in self.corpus.all())
             out.extend(self.listings.catalogs(lang))
             out.extend(self.listings.browse_pages(lang))
             out.append(self.translation_page(lang))
-            statistics = exports.statistics_page_html(self.corpus, lang, "statistics")
-            out.append(Page("statistics", lang, exports.statistics_title(lang), "index", html=statistics))
+            out.extend(self.parts.pages(View(self.index, lang, "")))
             out.append(
                 Page(
                     "contribute/fields",
-                    lang,
+                    language,
                     t(lang, "fields"),
                     "reference",
                     markdown=render_reference(self.corpus.schemas, lang) + "\n" + check_rules_table(lang),
@@ -77,7 +83,7 @@ class Site:
         return out
 
     def translation_page(self, lang: str) -> Page:
-        """For maintainers: what has no English twin, and which twins are older than their master."""
+        """For maintainers: what has no translation, and which translations are older than their master."""
         view = View(self.index, lang, "contribute/translations")
         sections = []
         for state, heading in ((MISSING, "missing_twins"), (OUTDATED, "outdated_twins")):
@@ -86,15 +92,16 @@ class Site:
                 ordered = self.index.sort_by_title(found, lang)
                 sections.append((heading, [(r, found[r] if state == OUTDATED else "") for r in ordered]))
         html = render("listing/translations.html", v=view, sections=sections)
-        return Page(view.here, lang, view.t("translation_status"), "index", html=html)
+        return Page(view.here, view.language, view.t("translation_status"), "index", html=html)
 
     def fragments(self, source: str) -> dict[str, str]:
         """The generated parts that the hand-written page ``source`` (e.g. ``index.en.md``) may include: the
-        home page's blocks and the open-data page's file list."""
-        lang = next((lang for lang in LANGUAGES if lang != MASTER and source.endswith(f".{lang}.md")), MASTER)
-        here = source.removesuffix(".md").removesuffix(f".{lang}") if lang != MASTER else source.removesuffix(".md")
-        fragments = self.listings.home_fragments(lang, here)
-        fragments["open-data-files"] = exports.open_data_html(self.corpus, lang, here)
+        home page's blocks and what ``Parts.fragments`` adds (the open-data page's file list)."""
+        name = source.rsplit("/", 1)[-1]
+        stem, language = self.registry.file_language(name) or (name, self.registry.master)
+        here = (source[: -len(name)] + stem) if "/" in source else stem
+        fragments = self.listings.home_fragments(language.code, here)
+        fragments.update(self.parts.fragments(View(self.index, language.code, here)))
         return fragments
 
     def fill_markers(self, html: str, source: str) -> str:
@@ -112,3 +119,6 @@ class Site:
             return fragments[name]
 
         return MARKER.sub(replace, html)
+
+
+__all__ = ["Markup", "Page", "Parts", "Site"]

@@ -1,7 +1,9 @@
-"""Everything computed over all records, once per build and shared by both languages.
+"""Everything computed over all records, once per build and shared by every language.
 
-Groupings for the browse pages, facet counts, alphabetical order and related practices are computed
-here, never per page: at 1,000 records a per-page computation costs more than the whole build.
+Groupings for the browse pages, facet counts, alphabetical order, related records and backlinks are
+computed here, never per page: at 1,000 records a per-page computation costs more than the whole build.
+Nothing here names a collection: each collection's date field, related-record weights and references
+come from the registry (``hub.yml``) and the schemas (``x-reference``).
 """
 
 from __future__ import annotations
@@ -12,52 +14,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from mpchub.corpus import Corpus, Record
-from mpchub.languages import LANGUAGES, MASTER
-from mpchub.site.formatting import sortable_date, year_of
-from mpchub.site.urls import municipality_key
-from mpchub.text import fold, turkish_sort_key
+from mpchub.content.corpus import Corpus, Record
+from mpchub.content.dates import sortable_date, year_of
+from mpchub.content.organisations import is_municipality, municipality_key
+from mpchub.content.registry import Browse, Collection, Facet
+from mpchub.content.schemas import values_at
+from mpchub.content.text import fold, turkish_sort_key
 
-MUNICIPALITY_KINDS = {
-    "metropolitan-municipality",
-    "provincial-municipality",
-    "district-municipality",
-    "town-municipality",
-}
-# The field that dates a record of each collection (for "newest first").
-DATE_FIELD = {"practice": "start_date", "recommendation": "year", "publication": "date"}
 RELATED_LIMIT = 5
-RELATED_WEIGHTS = {"themes": 2, "target_groups": 1, "province": 1}
-# Related practices look at most this many neighbours in each shared group, so the work per practice is
-# bounded however many practices share a theme (4,000 practices sharing everything took 29 s unbounded).
+# Related records look at most this many neighbours in each shared group, so the work per record is
+# bounded however many records share a theme (4,000 practices sharing everything took 29 s unbounded).
 RELATED_WINDOW = 24
-
-
-@dataclass(frozen=True)
-class Browse:
-    """One kind of browse page: which field it groups by and where its pages live."""
-
-    kind: str  # URL folder, e.g. "themes"
-    field: str  # record field, e.g. "themes"
-    vocabulary: str | None  # None for municipalities (free names)
-
-
-BROWSES = (
-    Browse("themes", "themes", "themes"),
-    Browse("target-groups", "target_groups", "target-groups"),
-    Browse("provinces", "province", "provinces"),
-    Browse("sdgs", "sdgs", "sdgs"),
-    Browse("municipalities", "implementers", None),
-)
 
 
 @dataclass
 class Municipality:
     key: str
-    names: dict[str, str]
+    names: dict[str, str]  # language → name
     kind: str
     province: str | None
-    practices: list[Record] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
 
 
 def values(record: Record, name: str) -> list[Any]:
@@ -68,138 +44,219 @@ def values(record: Record, name: str) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def facet_values(record: Record, facet: Facet) -> list[Any]:
+    """The values a catalog filter reads from a record: the year of a date field, or the field's keys."""
+    if facet.year:
+        year = year_of(record.data.get(facet.field))
+        return [year] if year else []
+    return [v for v in values(record, facet.field) if not isinstance(v, dict)]
+
+
 def title(record: Record, lang: str) -> str:
     return str(record.fields(lang).get("title", record.slug))
+
+
+def date_of(record: Record) -> str:
+    """The record's date, sortable: its collection's date field, else its year."""
+    return sortable_date(record.data.get(record.collection.date_field) or record.data.get("year"))
 
 
 class SiteIndex:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self.registry = corpus.registry
         self.vocabularies = corpus.schemas.vocabularies
-        self.practices = corpus.of("practice")
-        self.recommendations = corpus.of("recommendation")
-        self.publications = corpus.of("publication")
+
+    def records(self, collection: str) -> list[Record]:
+        return self.corpus.of(collection)
+
+    @cached_property
+    def everything(self) -> list[Record]:
+        return self.corpus.all()
+
+    @property
+    def browses(self) -> tuple[Browse, ...]:
+        return self.registry.browses
+
+    @cached_property
+    def primary(self) -> Collection:
+        """The collection the hub is about (the registry's first): browse pages count and list its records first."""
+        return self.registry.collections[0]
 
     # --- ordering -------------------------------------------------------------------------------
 
     def sort_by_title(self, records: Iterable[Record], lang: str) -> list[Record]:
-        """Turkish alphabetical order on the Turkish site; plain folded order on the English one."""
-        if lang == MASTER:
+        """Alphabetical order of the page's language: Turkish order (C < Ç < D) for Turkish, folded otherwise."""
+        if self.registry.language(lang).turkish:
             return sorted(records, key=lambda r: (turkish_sort_key(title(r, lang)), r.slug))
-        return sorted(records, key=lambda r: (fold(title(r, "en")), r.slug))
+        return sorted(records, key=lambda r: (fold(title(r, lang)), r.slug))
+
+    def sort_labels(self, items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, str]]:
+        """(key, label) pairs in the alphabetical order of ``lang``."""
+        if self.registry.language(lang).turkish:
+            return sorted(items, key=lambda item: turkish_sort_key(item[1]))
+        return sorted(items, key=lambda item: fold(item[1]))
 
     @cached_property
     def title_rank(self) -> dict[str, dict[str, int]]:
         """Position of every record in alphabetical order, per language, for the client-side sort."""
-        everything = [*self.practices, *self.recommendations, *self.publications]
-        return {lang: {r.key: i for i, r in enumerate(self.sort_by_title(everything, lang))} for lang in LANGUAGES}
+        return {
+            lang: {r.key: i for i, r in enumerate(self.sort_by_title(self.everything, lang))}
+            for lang in self.registry.codes
+        }
 
-    def newest_first(self, records: Iterable[Record], date_field: str = "start_date") -> list[Record]:
-        return sorted(
-            records, key=lambda r: (sortable_date(r.data.get(date_field) or r.data.get("year")), r.slug), reverse=True
-        )
+    def newest_first(self, records: Iterable[Record]) -> list[Record]:
+        return sorted(records, key=lambda r: (date_of(r), r.slug), reverse=True)
 
     # --- groupings for browse pages ------------------------------------------------------------------
 
-    def _group(self, records: Iterable[Record], fields: tuple[str, ...]) -> dict[str, dict[Any, list[Record]]]:
-        grouped: dict[str, dict[Any, list[Record]]] = {}
-        for browse in BROWSES:
+    @cached_property
+    def groups(self) -> dict[str, dict[Any, dict[str, list[Record]]]]:
+        """kind → key → collection name → records, for the browse pages of vocabularies."""
+        grouped: dict[str, dict[Any, dict[str, list[Record]]]] = {}
+        for browse in self.registry.browses:
             if browse.vocabulary is None:
                 continue
-            buckets: dict[Any, list[Record]] = defaultdict(list)
-            names = (browse.field, *fields) if browse.kind == "provinces" else (browse.field,)
-            for record in records:
-                for name in names:
+            buckets: dict[Any, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+            for record in self.everything:
+                for name in browse.fields:
                     for key in values(record, name):
-                        if record not in buckets[key]:
-                            buckets[key].append(record)
-            grouped[browse.kind] = dict(buckets)
+                        bucket = buckets[key][record.collection.name]
+                        if record not in bucket:
+                            bucket.append(record)
+            grouped[browse.kind] = {k: dict(v) for k, v in buckets.items()}
         return grouped
 
-    @cached_property
-    def groups(self) -> dict[str, dict[Any, list[Record]]]:
-        """kind → key → practices, for themes, target groups, provinces and SDGs."""
-        return self._group(self.practices, ())
-
-    @cached_property
-    def other_groups(self) -> dict[str, dict[Any, list[Record]]]:
-        """kind → key → recommendations and publications (a publication's province is its scope)."""
-        return self._group([*self.recommendations, *self.publications], ("geographic_scope",))
+    def group(self, kind: str, key: Any, collection: str) -> list[Record]:
+        return self.groups[kind].get(key, {}).get(collection, [])
 
     def browse_keys(self, kind: str) -> set[Any]:
         """Keys that have a browse page: those used by any record."""
-        return set(self.groups[kind]) | set(self.other_groups[kind])
+        return set(self.groups[kind])
 
     @cached_property
     def municipalities(self) -> dict[str, Municipality]:
         found: dict[str, Municipality] = {}
-        for practice in self.practices:
-            for implementer in values(practice, "implementers"):
-                if implementer.get("kind") not in MUNICIPALITY_KINDS:
+        for record in self.everything:
+            for org in values(record, "implementers"):
+                if not is_municipality(org):
                     continue
-                key = municipality_key(implementer["name"])
+                key = municipality_key(org["name"])
                 entry = found.get(key)
                 if entry is None:
-                    names = {"tr": implementer["name"], "en": implementer.get("name_en", implementer["name"])}
-                    entry = found[key] = Municipality(key, names, implementer["kind"], practice.data.get("province"))
-                if practice not in entry.practices:
-                    entry.practices.append(practice)
+                    names = {lang: self.org_name(org, lang) for lang in self.registry.codes}
+                    entry = found[key] = Municipality(key, names, org["kind"], record.data.get("province"))
+                if record not in entry.records:
+                    entry.records.append(record)
         return found
 
-    def municipality_keys(self, practice: Record) -> list[str]:
-        return [
-            municipality_key(i["name"]) for i in values(practice, "implementers") if i.get("kind") in MUNICIPALITY_KINDS
-        ]
+    def org_name(self, org: dict[str, Any], lang: str) -> str:
+        if lang != self.registry.master.code and org.get(f"name_{lang}"):
+            return str(org[f"name_{lang}"])
+        return str(org["name"])
 
     # --- facets --------------------------------------------------------------------------------------
 
-    def facet_counts(self, records: Iterable[Record], field_name: str) -> Counter:
+    def facet_counts(self, records: Iterable[Record], facet: Facet) -> Counter:
         counts: Counter = Counter()
         for record in records:
-            if field_name == "start_year":
-                year = year_of(record.data.get("start_date"))
-                counts.update([year] if year else [])
-            else:
-                counts.update(set(values(record, field_name)))
+            counts.update(set(facet_values(record, facet)))
         return counts
 
-    # --- related practices ---------------------------------------------------------------------------
+    # --- related records -----------------------------------------------------------------------------
 
     @cached_property
     def related(self) -> dict[str, list[Record]]:
-        """Up to five related practices each: first those the record names, then the highest scores.
+        """Record key → up to five related records of its collection: those it names, then the highest scores.
 
-        Scored with an inverted index (practices sharing a theme, target group or province). Each group is
-        sorted once (newest first, so a neighbour is a recent practice) and a practice scores only the
-        ``RELATED_WINDOW`` practices around it in each of its groups: O(n log n) to sort, then bounded work
-        per practice, whatever the overlap.
+        For collections with ``similar`` weights in the registry. Scored with an inverted index (records
+        sharing a key of a weighted field). Each group is sorted once (newest first, so a neighbour is a
+        recent record) and a record scores only the ``RELATED_WINDOW`` records around it in each of its
+        groups: O(n log n) to sort, then bounded work per record, whatever the overlap.
         """
-        ordered = self.newest_first(self.practices)
+        related: dict[str, list[Record]] = {}
+        for collection in self.registry.collections:
+            if collection.similar:
+                related.update(self._related(collection))
+        return related
+
+    def _related(self, collection: Collection) -> dict[str, list[Record]]:
+        records = self.records(collection.name)
+        weights = dict(collection.similar)
         buckets: dict[tuple[str, Any], list[str]] = defaultdict(list)
-        for practice in ordered:
-            for name in RELATED_WEIGHTS:
-                for key in values(practice, name):
-                    buckets[(name, key)].append(practice.slug)
+        for record in self.newest_first(records):
+            for name in weights:
+                for key in values(record, name):
+                    buckets[(name, key)].append(record.slug)
         index_in = {group: {slug: i for i, slug in enumerate(slugs)} for group, slugs in buckets.items()}
-        by_slug = {p.slug: p for p in self.practices}
+        by_slug = {r.slug: r for r in records}
         half = RELATED_WINDOW // 2
         related: dict[str, list[Record]] = {}
-        for practice in self.practices:
+        for record in records:
             scores: Counter = Counter()
-            for name, weight in RELATED_WEIGHTS.items():
-                for key in values(practice, name):
+            for name, weight in weights.items():
+                for key in values(record, name):
                     slugs = buckets[(name, key)]
-                    i = index_in[(name, key)][practice.slug]
+                    i = index_in[(name, key)][record.slug]
                     for neighbour in slugs[max(0, i - half) : i + half + 1]:
                         scores[neighbour] += weight
-            del scores[practice.slug]
-            named = [s for s in values(practice, "related_practices") if s in by_slug and s != practice.slug]
+            del scores[record.slug]
+            named = [s for s in self.named_slugs(record, collection.name) if s in by_slug and s != record.slug]
             ranked = sorted(
                 (s for s, score in scores.items() if score >= 2 and s not in named),
                 key=lambda s: (-scores[s], s),
             )
-            related[practice.slug] = [by_slug[s] for s in (named + ranked)[:RELATED_LIMIT]]
+            related[record.key] = [by_slug[s] for s in (named + ranked)[:RELATED_LIMIT]]
         return related
+
+    # --- references between records ------------------------------------------------------------------
+
+    @cached_property
+    def _references(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Collection → its fields that name records (schema ``x-reference``): (pattern, target collection)."""
+        schemas = self.corpus.schemas
+        return {
+            c.name: [
+                (pattern, node["x-reference"])
+                for pattern, node in schemas.markers[(c.name, False)]
+                if node.get("x-reference")
+            ]
+            for c in self.registry.collections
+        }
+
+    def named_slugs(self, record: Record, target: str) -> list[str]:
+        """The ids of ``target`` records that ``record`` names, in the order it names them."""
+        found: list[str] = []
+        for pattern, collection in self._references[record.collection.name]:
+            if collection != target:
+                continue
+            for _path, value in values_at(record.data, pattern):
+                for slug in value if isinstance(value, list) else [value]:
+                    if isinstance(slug, str) and slug not in found:
+                        found.append(slug)
+        return found
+
+    def named(self, record: Record, target: str) -> list[Record]:
+        """The ``target`` records that ``record`` names (unknown ids never pass the check)."""
+        return [r for slug in self.named_slugs(record, target) if (r := self.record(target, slug))]
+
+    @cached_property
+    def _backlinks(self) -> dict[tuple[str, str], list[Record]]:
+        """(target collection, target slug) → records that name the target, in corpus order."""
+        links: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for source in self.everything:
+            for pattern, target in self._references[source.collection.name]:
+                for _path, value in values_at(source.data, pattern):
+                    for slug in value if isinstance(value, list) else [value]:
+                        if isinstance(slug, str) and source not in links[(target, slug)]:
+                            links[(target, slug)].append(source)
+        return links
+
+    def backlinks(self, record: Record, source: str) -> list[Record]:
+        """Records of collection ``source`` that name ``record``."""
+        return [
+            r for r in self._backlinks.get((record.collection.name, record.slug), []) if r.collection.name == source
+        ]
 
     # --- lookups -------------------------------------------------------------------------------------
 
@@ -209,25 +266,3 @@ class SiteIndex:
     def label(self, vocabulary: str, key: Any, lang: str) -> str:
         vocab = self.vocabularies[vocabulary]
         return vocab.label(key, lang) if key in vocab else str(key)
-
-    @cached_property
-    def _backlinks(self) -> dict[tuple[str, str, str], list[Record]]:
-        """(target collection, target slug, source collection) → records that name the target."""
-        links: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-        fields = {
-            "practice": "related_practices",
-            "publication": "related_publications",
-            "recommendation": "related_recommendations",
-        }
-        for source in [*self.practices, *self.recommendations, *self.publications]:
-            for target, name in fields.items():
-                for slug in values(source, name):
-                    links[(target, slug, source.collection.name)].append(source)
-            origin = source.data.get("origin")
-            if isinstance(origin, dict) and origin.get("publication"):
-                links[("publication", origin["publication"], source.collection.name)].append(source)
-        return links
-
-    def backlinks(self, target: str, slug: str, source: str) -> list[Record]:
-        """Records of collection ``source`` that link to the ``target`` record ``slug``."""
-        return list(dict.fromkeys(self._backlinks.get((target, slug, source), [])))

@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from mpchub.reuse import Memo
+from mpchub.content.reuse import Memo
 
 HREF = re.compile(r'\shref="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)

@@ -1,98 +1,82 @@
-"""Listing pages: the catalogs of the three collections, browse pages, their indexes, and the generated
-parts of the home page. This module chooses what each list holds; ``templates/`` decide how it looks."""
+"""Listing pages: the catalog of every collection, browse pages, their indexes, and the generated parts of the
+home page. This module chooses what each list holds; ``templates/`` decide how it looks. Collections, their
+filters and their cards come from the registry (``hub.yml``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from mpchub import exports
-from mpchub.corpus import Record
-from mpchub.reuse import Memo, Reuse
-from mpchub.site.formatting import sortable_date, year_of
-from mpchub.site.index import BROWSES, DATE_FIELD, SiteIndex, values
+from mpchub.content.corpus import Record
+from mpchub.content.dates import year_of
+from mpchub.content.registry import Collection, Facet
+from mpchub.content.reuse import Memo, Reuse
+from mpchub.render.templates import render
+from mpchub.render.urls import browse_path
+from mpchub.site.index import SiteIndex, date_of, facet_values, values
 from mpchub.site.pages import Page
-from mpchub.site.templates import render
-from mpchub.site.urls import browse_path
 from mpchub.site.view import View
-from mpchub.text import fold, turkish_sort_key
 
-
-@dataclass(frozen=True)
-class Facet:
-    """A filter on a listing: the URL parameter, the record field and how values are labelled."""
-
-    param: str
-    field: str
-    vocabulary: str | None  # None: the value is shown as it is (years)
-    label_key: str | None = None  # interface word when the field label is not the right heading
-
-
-FACETS = {
-    "practice": (
-        Facet("theme", "themes", "themes"),
-        Facet("group", "target_groups", "target-groups"),
-        Facet("province", "province", "provinces"),
-        Facet("sdg", "sdgs", "sdgs"),
-        Facet("status", "status", "practice-statuses"),
-        Facet("year", "start_year", None, "start_year"),
-    ),
-    "recommendation": (Facet("theme", "themes", "themes"), Facet("year", "year", None, "year")),
-    "publication": (
-        Facet("type", "publication_type", "publication-types"),
-        Facet("theme", "themes", "themes"),
-        Facet("year", "year", None, "year"),
-    ),
-}
-# The catalog's URL parameter for each browse kind whose key is also a catalog filter.
-BROWSE_FACETS = {"themes": "theme", "target-groups": "group", "provinces": "province", "sdgs": "sdg"}
-CATALOGS = {
-    "practice": "practices/index",
-    "recommendation": "recommendations/index",
-    "publication": "publications/index",
-}
-
-
-def sort_labels(items: Iterable[tuple[Any, str]], lang: str) -> list[tuple[Any, str]]:
-    key = (lambda item: turkish_sort_key(item[1])) if lang == "tr" else (lambda item: fold(item[1]))
-    return sorted(items, key=key)
+# What a catalog shows below its cards besides them (the download links, from the exports).
+Downloads = Callable[[Collection, View], Markup]
 
 
 class Listings:
     """Catalogs, browse pages and home blocks. ``reuse`` (under ``mkdocs serve``) keeps cards and the pages of
     browse groups from earlier builds, keyed by the records they are made from."""
 
-    def __init__(self, index: SiteIndex, intros: dict[str, dict[str, str]], reuse: Reuse | None = None) -> None:
+    def __init__(
+        self,
+        index: SiteIndex,
+        intros: dict[str, dict[str, str]],
+        reuse: Reuse | None = None,
+        downloads: Downloads | None = None,
+    ) -> None:
         self.index = index
+        self.registry = index.registry
         self.intros = intros
+        self.downloads = downloads or (lambda collection, view: Markup(""))
         self._cards: Memo = reuse.cards if reuse is not None else Memo()
         self._groups: Memo | None = reuse.groups if reuse is not None else None
 
     # --- cards -------------------------------------------------------------------------------------
 
-    def facet_values(self, record: Record, facet: Facet) -> list[Any]:
-        if facet.field == "start_year":
-            year = year_of(record.data.get("start_date"))
-            return [year] if year else []
-        return values(record, facet.field)
-
     def years(self, record: Record) -> str:
-        start, end = year_of(record.data.get("start_date")), year_of(record.data.get("end_date"))
+        """'2019–2021', '2019–' or '2019' from the record's period fields (registry: card.period)."""
+        period = record.collection.card.period
+        if not period:
+            return ""
+        start = year_of(record.data.get(period[0]))
+        end = year_of(record.data.get(period[1])) if len(period) > 1 else None
+        if len(period) == 1:
+            return str(start or "")
         if start and end:
             return f"{start}–{end}" if end != start else str(start)
         return f"{start}–" if start else ""
 
     def owner(self, record: Record, view: View) -> str:
-        if record.collection.name == "practice":
-            orgs = values(record, "implementers")
-            return view.org_name(orgs[0]) if orgs else ""
-        if record.collection.name == "publication":
-            return view.label("publication-types", record.data.get("publication_type"))
-        return view.label("origin-kinds", (record.data.get("origin") or {}).get("kind"))
+        """Who is behind the record, as its card says (registry: card.owner, a field or field.subfield)."""
+        name = record.collection.card.owner
+        if not name:
+            return ""
+        head, _, rest = name.partition(".")
+        value: Any = record.data.get(head)
+        if rest and isinstance(value, dict):
+            value = value.get(rest)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            return view.org_name(value)
+        if value is None:
+            return ""
+        spec = self.index.corpus.schemas.schema(record.collection.name, twin=False)["properties"].get(head, {})
+        if rest:
+            spec = spec.get("properties", {}).get(rest, {})
+        vocabulary = spec.get("x-vocabulary")
+        return view.label(vocabulary, value) if vocabulary else str(value)
 
     def card(self, view: View, record: Record, with_facets: bool) -> Markup:
         """A record's card, rendered once per language and link: its only link is relative, and pages at the same
@@ -104,15 +88,18 @@ class Listings:
         )
 
     def _card_context(self, view: View, record: Record, with_facets: bool) -> dict[str, Any]:
-        kind = record.collection.name
-        when = self.years(record) if kind == "practice" else str(record.data.get("year", ""))
-        province = record.data.get("province")
-        meta = [m for m in (self.owner(record, view), view.label("provinces", province) if province else "", when) if m]
+        card = record.collection.card
+        place = record.data.get(card.place) if card.place else None
+        meta = [
+            m
+            for m in (self.owner(record, view), view.label("provinces", place) if place else "", self.years(record))
+            if m
+        ]
         facets = None
         if with_facets:  # only the catalog's filters read these
-            facets = {f"f-{f.param}": " ".join(map(str, self.facet_values(record, f))) for f in FACETS[kind]}
+            facets = {f"f-{f.param}": " ".join(map(str, facet_values(record, f))) for f in record.collection.facets}
             facets["rank"] = self.index.title_rank[view.lang][record.key]  # in the card's key too
-            facets["date"] = sortable_date(record.data.get(DATE_FIELD[kind]) or record.data.get("year"))
+            facets["date"] = date_of(record)
         return {
             "v": view,
             "record": record,
@@ -130,126 +117,140 @@ class Listings:
     # --- catalogs ----------------------------------------------------------------------------------
 
     def catalogs(self, lang: str) -> list[Page]:
-        return [self.catalog(collection, lang) for collection in CATALOGS]
+        return [self.catalog(collection, lang) for collection in self.registry.collections]
 
-    def catalog(self, collection: str, lang: str) -> Page:
-        path = CATALOGS[collection]
-        view = View(self.index, lang, path)
-        records = self.index.corpus.of(collection)
-        heading = view.t(f"{collection}s")
+    def catalog(self, collection: Collection, lang: str) -> Page:
+        view = View(self.index, lang, collection.catalog)
+        records = self.index.records(collection.name)
+        heading = view.t(collection.folder)
         html = render(
             "listing/catalog.html",
             v=view,
             heading=heading,
-            intro=self.intros[f"{collection}s"][lang],
+            intro=self.intros[collection.folder][lang],
             facet_groups=self.facet_groups(records, view, collection),
-            showing=f"showing_{collection}",
-            collection=collection,
+            showing=f"showing_{collection.name}",
+            collection=collection.name,
             total=len(records),
-            cards=self.cards(view, self.index.newest_first(records, DATE_FIELD[collection]), with_facets=True),
-            downloads=Markup(exports.listing_downloads_html(collection, lang, path)),
+            cards=self.cards(view, self.index.newest_first(records), with_facets=True),
+            downloads=self.downloads(collection, view),
         )
-        return Page(path, lang, heading, "listing", html=html)
+        return Page(collection.catalog, view.language, heading, "listing", html=html)
 
-    def facet_groups(self, records: list[Record], view: View, collection: str) -> list[dict[str, Any]]:
+    def facet_groups(self, records: list[Record], view: View, collection: Collection) -> list[dict[str, Any]]:
         groups = []
-        for facet in FACETS[collection]:
-            counts = self.index.facet_counts(records, facet.field)
+        schema = self.index.corpus.schemas.schema(collection.name, twin=False)["properties"]
+        for facet in collection.facets:
+            counts = self.index.facet_counts(records, facet)
             if not counts:
                 continue
-            if facet.vocabulary == "sdgs":
-                labelled = [(k, view.term("sdgs", k)) for k in sorted(counts)]
-            elif facet.vocabulary:
-                labelled = sort_labels(((k, view.label(facet.vocabulary, k)) for k in counts), view.lang)
-            else:
-                labelled = [(k, str(k)) for k in sorted(counts, reverse=True)]
-            heading = view.t(facet.label_key) if facet.label_key else view.field(collection, facet.field)
+            labelled = self._labelled(facet, schema.get(facet.field, {}), counts, view)
+            heading = view.t(facet.label) if facet.label else view.field(collection.name, facet.field)
             groups.append(
                 {"param": facet.param, "heading": heading, "options": [(k, lab, counts[k]) for k, lab in labelled]}
             )
         return groups
 
+    def _labelled(self, facet: Facet, spec: dict[str, Any], counts: Any, view: View) -> list[tuple[Any, str]]:
+        """A facet's values with their labels: numbered vocabularies in number order, other vocabularies in
+        alphabetical order, years newest first, free text alphabetically."""
+        vocabulary = None if facet.year else (spec.get("x-vocabulary") or spec.get("items", {}).get("x-vocabulary"))
+        if vocabulary and all(isinstance(k, int) for k in counts):
+            return [(k, view.term(vocabulary, k)) for k in sorted(counts)]
+        if vocabulary:
+            return self.index.sort_labels(((k, view.label(vocabulary, k)) for k in counts), view.lang)
+        if facet.year or all(isinstance(k, int) for k in counts):
+            return [(k, str(k)) for k in sorted(counts, reverse=True)]
+        return self.index.sort_labels(((k, str(k)) for k in counts), view.lang)
+
     # --- browse pages ------------------------------------------------------------------------------
 
     def browse_pages(self, lang: str) -> list[Page]:
         pages = [self.browse_home(lang)]
-        for browse in BROWSES:
+        for browse in self.registry.browses:
             pages.append(self.browse_index(browse.kind, lang))
-            if browse.kind == "municipalities":
+            if browse.vocabulary is None:
                 for key, municipality in self.index.municipalities.items():
-                    path = browse_path("municipalities", key)
-                    pages.append(self.group_page(path, municipality.names[lang], municipality.practices, lang))
+                    path = browse_path(browse.kind, key)
+                    by_collection = {self.index.primary.name: municipality.records}
+                    pages.append(self.group_page(path, municipality.names[lang], by_collection, lang))
                 continue
             for key in self.index.browse_keys(browse.kind):
                 view = View(self.index, lang, browse_path(browse.kind, key))
-                practices = self.index.groups[browse.kind].get(key, [])
-                others = self.index.other_groups[browse.kind].get(key, [])
+                by_collection = self.index.groups[browse.kind].get(key, {})
                 pages.append(
                     self.group_page(
-                        view.here, view.term(browse.vocabulary, key), practices, lang, others, (browse.kind, key)
+                        view.here, view.term(browse.vocabulary, key), by_collection, lang, (browse.kind, key)
                     )
                 )
         return pages
 
     def kind_title(self, kind: str, lang: str) -> str:
-        if kind == "municipalities":
-            return View(self.index, lang, "").t("municipalities")
-        vocabulary = next(b.vocabulary for b in BROWSES if b.kind == kind)
-        return self.index.vocabularies[vocabulary].title[lang]  # type: ignore[index]
+        vocabulary = self.registry.browse(kind).vocabulary
+        if vocabulary is None:
+            return View(self.index, lang, "").t(kind)
+        return self.index.vocabularies[vocabulary].title[lang]
 
-    def refinements(self, view: View, practices: list[Record], kind: str, key: Any) -> dict[str, Any] | None:
+    def refinements(self, view: View, records: list[Record], kind: str, key: Any) -> dict[str, Any] | None:
         """Links into the catalog filtered by this page's key and one more facet (its provinces, or for a
         province its themes), so "language courses in İstanbul" is two taps from the home page."""
-        param = BROWSE_FACETS.get(kind)
-        if param is None or not practices:
+        primary = self.index.primary
+        params = {f.field: f for f in primary.facets}
+        facet = next((params[name] for name in self.registry.browse(kind).fields if name in params), None)
+        if facet is None or not records:
             return None
-        if kind == "provinces":
-            other, field, vocabulary, heading = "theme", "themes", "themes", "refine_by_theme"
-        else:
-            other, field, vocabulary, heading = "province", "province", "provinces", "refine_by_province"
-        counts = self.index.facet_counts(practices, field)
-        catalog = view.href(CATALOGS["practice"])
+        other = params["themes" if kind == "provinces" else "province"]
+        heading = "refine_by_theme" if kind == "provinces" else "refine_by_province"
+        vocabulary = self.registry.browse("themes" if kind == "provinces" else "provinces").vocabulary or ""
+        counts = self.index.facet_counts(records, other)
+        catalog = view.href(primary.catalog)
         links = [
-            (f"{catalog}?{urlencode({param: key, other: k})}#mpc-results", label, counts[k])
-            for k, label in sort_labels(((k, view.label(vocabulary, k)) for k in counts), view.lang)
+            (f"{catalog}?{urlencode({facet.param: key, other.param: k})}#mpc-results", label, counts[k])
+            for k, label in self.index.sort_labels(((k, view.label(vocabulary, k)) for k in counts), view.lang)
         ]
         # The links lead to the results (past the filters they set), as the catalog's own skip link does.
-        return {"heading": view.t(heading), "links": links, "all": f"{catalog}?{urlencode({param: key})}#mpc-results"}
+        return {
+            "heading": view.t(heading),
+            "links": links,
+            "all": f"{catalog}?{urlencode({facet.param: key})}#mpc-results",
+        }
 
     def group_page(
         self,
         path: str,
         heading: str,
-        practices: list[Record],
+        by_collection: dict[str, list[Record]],
         lang: str,
-        others: Iterable[Record] = (),
         browse: tuple[str, Any] | None = None,
     ) -> Page:
-        others = list(others)
         if self._groups is None:
-            return self._group_page(path, heading, practices, lang, others, browse)
-        made_of = tuple(r.fields_fingerprint for r in [*practices, *others])
+            return self._group_page(path, heading, by_collection, lang, browse)
+        made_of = tuple(
+            (name, tuple(r.fields_fingerprint for r in records)) for name, records in sorted(by_collection.items())
+        )
         return self._groups.get(
-            (path, heading, lang, browse, len(practices), made_of),
-            lambda: self._group_page(path, heading, practices, lang, others, browse),
+            (path, heading, lang, browse, made_of),
+            lambda: self._group_page(path, heading, by_collection, lang, browse),
         )
 
     def _group_page(
         self,
         path: str,
         heading: str,
-        practices: list[Record],
+        by_collection: dict[str, list[Record]],
         lang: str,
-        others: list[Record],
         browse: tuple[str, Any] | None,
     ) -> Page:
+        """The records under one heading: the primary collection's first (with links into its catalog), then
+        every other collection's, each under its name."""
         view = View(self.index, lang, path)
-        ordered = self.index.sort_by_title(practices, lang)
+        primary = self.index.primary.name
+        ordered = self.index.sort_by_title(by_collection.get(primary, []), lang)
         sections = []
-        for collection in ("recommendation", "publication"):
-            records = self.index.sort_by_title((r for r in others if r.collection.name == collection), lang)
+        for collection in self.registry.collections[1:]:
+            records = self.index.sort_by_title(by_collection.get(collection.name, []), lang)
             if records:
-                sections.append((view.t(f"{collection}s"), self.cards(view, records)))
+                sections.append((view.t(collection.folder), self.cards(view, records)))
         html = render(
             "browse/group.html",
             v=view,
@@ -259,30 +260,35 @@ class Listings:
             others=sections,
             refine=self.refinements(view, ordered, *browse) if browse else None,
         )
-        return Page(path, lang, heading, "browse", html=html)
+        return Page(path, view.language, heading, "browse", html=html)
 
     def browse_index(self, kind: str, lang: str) -> Page:
         path = f"{kind}/index"
         view = View(self.index, lang, path)
-        if kind == "municipalities":
-            labelled = sort_labels(((k, m.names[lang]) for k, m in self.index.municipalities.items()), lang)
-            counts = {k: len(m.practices) for k, m in self.index.municipalities.items()}
+        browse = self.registry.browse(kind)
+        primary = self.index.primary.name
+        if browse.vocabulary is None:
+            municipalities = self.index.municipalities
+            labelled = self.index.sort_labels(((k, m.names[lang]) for k, m in municipalities.items()), lang)
+            counts = {k: len(m.records) for k, m in municipalities.items()}
             linked = set(counts)
         else:
-            browse = next(b for b in BROWSES if b.kind == kind)
-            vocabulary = self.index.vocabularies[browse.vocabulary]  # type: ignore[index]
-            counts = {k: len(v) for k, v in self.index.groups[kind].items()}
+            vocabulary = self.index.vocabularies[browse.vocabulary]
+            counts = {k: len(v.get(primary, [])) for k, v in self.index.groups[kind].items()}
             linked = self.index.browse_keys(kind)
-            terms = [(term.key, term.label(lang)) for term in vocabulary]
-            labelled = [(k, view.term(browse.vocabulary, k)) for k, _ in terms] if kind == "sdgs" else terms
-            labelled = labelled if kind == "sdgs" else sort_labels(labelled, lang)
-            if kind not in ("provinces", "sdgs"):
-                labelled = [(k, label) for k, label in labelled if k in linked]
+            numbered = all(isinstance(term.key, int) for term in vocabulary)
+            if numbered:  # SDGs keep their numbers and their order, and every one is listed
+                labelled = [(term.key, view.term(browse.vocabulary, term.key)) for term in vocabulary]
+            else:
+                terms = [(term.key, term.label(lang)) for term in vocabulary]
+                labelled = self.index.sort_labels(terms, lang)
+                if kind != "provinces":  # every province is listed, with or without practices
+                    labelled = [(k, label) for k, label in labelled if k in linked]
         items = [(k, label, counts.get(k, 0), k in linked) for k, label in labelled]
         heading = self.kind_title(kind, lang)
         return Page(
             path,
-            lang,
+            view.language,
             heading,
             "index",
             html=render("browse/index.html", v=view, heading=heading, kind=kind, items=items),
@@ -290,40 +296,44 @@ class Listings:
 
     def browse_home(self, lang: str) -> Page:
         view = View(self.index, lang, "browse/index")
-        kinds = [(b.kind, self.kind_title(b.kind, lang)) for b in BROWSES]
-        return Page(view.here, lang, view.t("browse"), "index", html=render("browse/home.html", v=view, kinds=kinds))
+        kinds = [(b.kind, self.kind_title(b.kind, lang)) for b in self.registry.browses]
+        return Page(
+            view.here, view.language, view.t("browse"), "index", html=render("browse/home.html", v=view, kinds=kinds)
+        )
 
     # --- home --------------------------------------------------------------------------------------
 
     def home_fragments(self, lang: str, here: str = "index") -> dict[str, str]:
         """The generated parts a hand-written page can include, with links relative to ``here``."""
         view = View(self.index, lang, here)
-        provinces = {p.data.get("province") for p in self.index.practices}
+        primary = self.index.primary
+        records = self.index.records(primary.name)
+        provinces = {r.data.get("province") for r in records}
         stats = [
-            (len(self.index.practices), "stats_practices", "practices/index"),
+            (len(records), f"stats_{primary.folder}", primary.catalog),
             # The municipalities the linked page lists (implementers of a municipal kind), not every organisation.
             (len(self.index.municipalities), "stats_municipalities", "municipalities/index"),
             (len(provinces), "stats_provinces", "provinces/index"),
-            (len(self.index.publications), "stats_publications", "publications/index"),
-            (len(self.index.recommendations), "stats_recommendations", "recommendations/index"),
+            *((len(self.index.records(c.name)), f"stats_{c.folder}", c.catalog) for c in self.registry.collections[1:]),
         ]
 
-        def terms(kind: str, vocabulary: str, see_all: str | None = None) -> str:
+        def terms(kind: str, see_all: str | None = None) -> str:
+            vocabulary = self.registry.browse(kind).vocabulary or ""
             groups = self.index.groups[kind]
-            labelled = sort_labels(((k, view.label(vocabulary, k)) for k in groups), lang)
-            items = [(k, label, len(groups[k])) for k, label in labelled]
+            counted = {k: len(v.get(primary.name, [])) for k, v in groups.items() if v.get(primary.name)}
+            labelled = self.index.sort_labels(((k, view.label(vocabulary, k)) for k in counted), lang)
+            items = [(k, label, counted[k]) for k, label in labelled]
             return render("home/terms.html", v=view, kind=kind, items=items, see_all=see_all)
 
-        def latest(records: list[Record], see_all: str) -> str:
-            return render("home/cards.html", v=view, cards=self.cards(view, records), see_all=see_all)
-
-        return {
+        fragments = {
             "search": render("home/search.html", v=view),
             "stats": render("home/stats.html", v=view, stats=stats),
-            "latest-practices": latest(self.index.newest_first(self.index.practices)[:6], "practices/index"),
-            "latest-publications": latest(
-                self.index.newest_first(self.index.publications, DATE_FIELD["publication"])[:4], "publications/index"
-            ),
-            "browse-themes": terms("themes", "themes"),
-            "browse-provinces": terms("provinces", "provinces", "provinces/index"),
+            "browse-themes": terms("themes"),
+            "browse-provinces": terms("provinces", "provinces/index"),
         }
+        for number, collection in enumerate(self.registry.collections):
+            latest = self.index.newest_first(self.index.records(collection.name))[: 6 if number == 0 else 4]
+            fragments[f"latest-{collection.folder}"] = render(
+                "home/cards.html", v=view, cards=self.cards(view, latest), see_all=collection.catalog
+            )
+        return fragments

@@ -1,26 +1,30 @@
-"""The page of one record (practice, recommendation, publication) in one language.
+"""The page of one record in one language, whatever its collection.
 
-This module gathers what a record page shows; ``templates/record/*.html`` decide how it looks.
+This module gathers what a record page shows; ``templates/record/*.html`` decide how it looks (the
+collection's own template, or ``record/record.html``). What is gathered depends on the record's fields, not
+on its collection: implementers, dates, funding and beneficiaries where the record has them, the records it
+names and the records that name it in every collection, and similar records where the registry gives weights.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
-from mpchub import exports
-from mpchub.body import RenderedBody
-from mpchub.body import render as render_body
-from mpchub.corpus import Record
-from mpchub.languages import MASTER
-from mpchub.reuse import Memo
-from mpchub.site.formatting import number, year_of
-from mpchub.site.index import MUNICIPALITY_KINDS, SiteIndex, values
-from mpchub.site.templates import render, sanitised
-from mpchub.site.urls import browse_path, municipality_key, record_path, url
+from mpchub.content.body import RenderedBody
+from mpchub.content.body import render as render_body
+from mpchub.content.corpus import Record
+from mpchub.content.dates import year_of
+from mpchub.content.organisations import is_municipality, municipality_key
+from mpchub.content.registry import Language
+from mpchub.content.reuse import Memo
+from mpchub.render.templates import exists, render, sanitised
+from mpchub.render.urls import browse_path
+from mpchub.site.index import SiteIndex, values
 from mpchub.site.view import View
 
 
@@ -33,30 +37,35 @@ class Page:
     """
 
     path: str  # without language suffix or extension, e.g. "practices/sisli-acik-ev"
-    lang: str
+    language: Language
     title: str
-    kind: str  # practice, recommendation, publication, listing, browse, index, reference
+    kind: str  # a collection's name for record pages; listing, browse, index, reference
     html: str | None = None
     markdown: str = ""
     description: str = ""
     source: str | None = None  # the record file a visitor may suggest changes to
-    translated: bool = True  # False: an English page showing a Turkish-only record
+    translated: bool = True  # False: a page in another language showing a master-only record
+    canonical: str | None = None  # for an untranslated record: the master page's URL, for search engines
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text) for the toc
 
     @property
-    def url(self) -> str:
-        return url(self.path, self.lang)
+    def lang(self) -> str:
+        return self.language.code
 
     @property
-    def canonical(self) -> str | None:
-        """An untranslated record's English page points search engines at the original."""
-        return None if self.translated else url(self.path, MASTER)
+    def url(self) -> str:
+        return self.language.url(self.path)
+
+    @property
+    def source_path(self) -> str:
+        """The staged source file MkDocs builds the page from: ``practices/x.md`` or ``practices/x.en.md``."""
+        return self.language.source(self.path)
 
 
 @lru_cache(maxsize=8192)
 def _body(source: str) -> RenderedBody:
-    """A body rendered once per text: an untranslated record's English page shows the Turkish body, and under
-    ``mkdocs serve`` every rebuild asks again for every unchanged body. Read-only for callers."""
+    """A body rendered once per text: an untranslated record's page in another language shows the master's body,
+    and under ``mkdocs serve`` every rebuild asks again for every unchanged body. Read-only for callers."""
     return render_body(source)
 
 
@@ -80,79 +89,88 @@ def _fields(value: Any) -> Any:
 
 
 def _records_in(context: dict[str, Any]) -> list[Record]:
-    """The other records a page shows: its context's values that are records or lists holding records."""
+    """The other records a page shows: its context's values that are records, or lists or dicts holding them."""
     found = []
     for value in context.values():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Record):
-                found.append(item)
+        items = value.values() if isinstance(value, dict) else [value]
+        for item in items:
+            for one in item if isinstance(item, list) else [item]:
+                if isinstance(one, Record):
+                    found.append(one)
     return found
 
 
-class RecordPages:
-    """Renders record pages. ``outdated`` holds the keys of English twins older than their master.
+# What a record page shows of its record beyond its fields; the exports add its citation and structured data.
+Extras = Callable[[Record, str], dict[str, Markup]]
 
-    ``memo`` (``Reuse.pages``, under ``mkdocs serve``) keeps pages from earlier builds. A page is made from
-    its record, the fields of the records it shows (related practices, cited publications, …: every
-    ``Record`` in what ``_practice``, ``_recommendation`` or ``_publication`` return; never their bodies),
-    the vocabularies and the language; the key holds all of them but the vocabularies, whose change
-    empties the memo."""
+
+class RecordPages:
+    """Renders record pages. ``outdated`` holds (record key, language) of translations older than their master.
+
+    ``extras(record, lang)`` adds what other parts of the hub make for a record page (its citation block and
+    JSON-LD, from the exports); the site does not import them. ``memo`` (``Reuse.pages``, under ``mkdocs serve``)
+    keeps pages from earlier builds. A page is made from its record, the fields of the records it shows (every
+    ``Record`` in what ``shown`` returns; never their bodies), the vocabularies and the language; the key
+    holds all of them but the vocabularies, whose change empties the memo."""
 
     def __init__(
         self,
         index: SiteIndex,
-        outdated: set[str] | None = None,
+        outdated: set[tuple[str, str]] | None = None,
         site_url: str | None = None,
         memo: Memo | None = None,
+        extras: Extras | None = None,
     ) -> None:
         self.index = index
         self.outdated = outdated or set()
         self.site_url = site_url
         self.memo = memo
+        self.extras = extras or (lambda record, lang: {})
 
     def page(self, record: Record, lang: str) -> Page:
-        here = record_path(record.collection.folder, record.slug)
-        view = View(self.index, lang, here)
-        shown = getattr(self, f"_{record.collection.name}")(record, view)
+        view = View(self.index, lang, record.path)
+        shown = self.shown(record, view)
         if self.memo is None:
             return self._page(record, view, shown)
         others = tuple(r.fields_fingerprint for r in _records_in(shown))
-        key = (record.fingerprint, lang, lang != MASTER and record.key in self.outdated, self.site_url, others)
+        key = (record.fingerprint, lang, self._outdated(record, lang), self.site_url, others)
         return self.memo.get(key, lambda: self._page(record, view, shown))
 
-    def shown(self, record: Record, lang: str) -> list[Record]:
+    def shown_records(self, record: Record, lang: str) -> list[Record]:
         """The other records the page of ``record`` in ``lang`` shows: what its memo key is made of."""
-        view = View(self.index, lang, record_path(record.collection.folder, record.slug))
-        return _records_in(getattr(self, f"_{record.collection.name}")(record, view))
+        return _records_in(self.shown(record, View(self.index, lang, record.path)))
+
+    def _outdated(self, record: Record, lang: str) -> bool:
+        return (record.key, lang) in self.outdated
 
     def _page(self, record: Record, view: View, shown: dict[str, Any]) -> Page:
-        lang, here = view.lang, view.here
+        lang = view.lang
         fields = Fields(record.fields(lang))
         body = _body(record.body(lang))
+        collection = record.collection
         context: dict[str, Any] = {
             "v": view,
             "record": record,
-            "c": record.collection.name,
+            "c": collection.name,
             "fields": fields,
             "body": sanitised(body.html),
-            "outdated": lang != MASTER and record.key in self.outdated,
+            "outdated": self._outdated(record, lang),
             "filters": self.search_filters(record, view),
-            # mpchub.exports renders both with the same autoescaping environment: safe to insert as markup
-            "citation": Markup(exports.citation_html(record, lang, self.site_url, heading=False)),
-            "structured_data": Markup(exports.jsonld_html(self.index.corpus, record, lang, self.site_url)),
+            **self.extras(record, lang),
             **shown,
         }
         translated = record.has_language(lang)
-        source_lang = lang if translated else MASTER
+        master = self.index.registry.master
         return Page(
-            path=here,
-            lang=lang,
+            path=record.path,
+            language=view.language,
             title=str(fields.get("title", record.slug)),
-            kind=record.collection.name,
-            html=render(f"record/{record.collection.name}.html", **context),
+            kind=collection.name,
+            html=render(collection.template_for(exists), **context),
             description=" ".join(str(fields.get("summary") or fields.get("abstract") or "").split())[:300],
-            source=f"{record.collection.folder}/{record.slug}{'.md' if source_lang == MASTER else '.en.md'}",
+            source=record.file(lang).relpath,
             translated=translated,
+            canonical=None if translated else master.url(record.path),
             headings=[(h.level, h.id, h.text) for h in body.headings],
         )
 
@@ -169,70 +187,64 @@ class RecordPages:
             pairs.append(("year", str(year)))
         return pairs
 
-    def named(self, record: Record, field_name: str, collection: str) -> list[Record]:
-        """The records of ``collection`` that ``record`` names in ``field_name`` (unknown ids never pass check)."""
-        return [r for slug in values(record, field_name) if (r := self.index.record(collection, slug))]
+    # --- what a page shows besides the record's own fields ---------------------------------------------
 
-    # --- what each collection adds -----------------------------------------------------------------
+    def shown(self, record: Record, view: View) -> dict[str, Any]:
+        """The records a page links to, and the values of its fields as the page words them."""
+        index = self.index
+        links: dict[str, list[Record]] = {}
+        for collection in index.registry.collections:
+            named = index.named(record, collection.name)
+            linked = named + [r for r in index.backlinks(record, collection.name) if r not in named and r is not record]
+            links[collection.name] = linked
+        shown: dict[str, Any] = {
+            "links": links,
+            "similar": index.related.get(record.key, []),
+            "implementers": self._implementers(record, view),
+            "dates": self._dates(record, view),
+            "funding": self._funding(record, view),
+            "beneficiaries": self._beneficiaries(record, view),
+        }
+        return shown
 
-    def _practice(self, record: Record, view: View) -> dict[str, Any]:
-        f = record.fields(view.lang)
-        implementers = []
+    def _implementers(self, record: Record, view: View) -> list[dict[str, Any]]:
+        found = []
         for org in values(record, "implementers"):
-            unit = org.get("unit_en") if view.lang == "en" and org.get("unit_en") else org.get("unit")
-            municipal = org.get("kind") in MUNICIPALITY_KINDS
-            implementers.append(
+            found.append(
                 {
                     "name": view.org_name(org),
-                    "browse": browse_path("municipalities", municipality_key(org["name"])) if municipal else None,
+                    "browse": browse_path("municipalities", municipality_key(org["name"]))
+                    if is_municipality(org)
+                    else None,
                     "kind": view.label("organisation-kinds", org["kind"]),
-                    "unit": unit,
+                    "unit": view.named(org, "unit"),
                 }
             )
-        dates = ""
-        if f.get("start_date") and f.get("end_date"):
-            dates = f"{view.date(f['start_date'])} – {view.date(f['end_date'])}"
-        elif f.get("start_date"):
-            dates = view.t("since", start=view.date(f["start_date"]))
-        funding: list[str] = []
-        if isinstance(f.get("funding"), dict):
-            fund = f["funding"]
-            funding = [view.label("funding-sources", s) for s in fund.get("sources", [])]
-            if fund.get("programme"):
-                funding.append(fund["programme"])
-            if fund.get("amount"):
-                funding.append(f"{number(fund['amount'], view.lang)} {fund.get('currency', '')}".strip())
-        beneficiaries = []
+        return found
+
+    def _dates(self, record: Record, view: View) -> str:
+        start, end = record.data.get("start_date"), record.data.get("end_date")
+        if start and end:
+            return f"{view.date(start)} – {view.date(end)}"
+        return view.t("since", start=view.date(start)) if start else ""
+
+    def _funding(self, record: Record, view: View) -> list[str]:
+        fund = record.data.get("funding")
+        if not isinstance(fund, dict):
+            return []
+        found = [view.label("funding-sources", s) for s in fund.get("sources", [])]
+        if fund.get("programme"):
+            found.append(fund["programme"])
+        if fund.get("amount"):
+            found.append(f"{view.number(fund['amount'])} {fund.get('currency', '')}".strip())
+        return found
+
+    def _beneficiaries(self, record: Record, view: View) -> list[str]:
+        found = []
         for entry in values(record, "beneficiaries"):
             text = (
                 f"{view.number(entry['count'])} — {view.label('beneficiary-counts', entry['counts'])}, "
                 f"{view.label('periods', entry['period']).lower()}"
             )
-            beneficiaries.append(text + (f" ({entry['year']})" if entry.get("year") else ""))
-        return {
-            "implementers": implementers,
-            "dates": dates,
-            "funding": funding,
-            "beneficiaries": beneficiaries,
-            "related": self.index.related.get(record.slug, []),
-            "related_publications": self.named(record, "related_publications", "publication"),
-            "related_recommendations": self.named(record, "related_recommendations", "recommendation"),
-        }
-
-    def _recommendation(self, record: Record, view: View) -> dict[str, Any]:
-        origin = record.data.get("origin") or {}
-        publication = origin.get("publication")
-        return {
-            "origin_publication": self.index.record("publication", publication) if publication else None,
-            "related": self.named(record, "related_practices", "practice"),
-        }
-
-    def _publication(self, record: Record, view: View) -> dict[str, Any]:
-        f = record.fields(view.lang)
-        practices = self.named(record, "related_practices", "practice")
-        practices += [p for p in self.index.backlinks("publication", record.slug, "practice") if p not in practices]
-        return {
-            "publisher": f.get("publisher_en") if view.lang == "en" and f.get("publisher_en") else f.get("publisher"),
-            "related": self.index.sort_by_title(practices, view.lang),
-            "related_recommendations": self.index.backlinks("publication", record.slug, "recommendation"),
-        }
+            found.append(text + (f" ({entry['year']})" if entry.get("year") else ""))
+        return found

@@ -10,21 +10,23 @@ from typing import Any
 
 from markupsafe import Markup
 
-from mpchub.corpus import Record
-from mpchub.languages import MASTER
-from mpchub.site import formatting
+from mpchub.content.corpus import Record
+from mpchub.content.organisations import in_language
+from mpchub.render import formatting
+from mpchub.render.strings import t
+from mpchub.render.templates import sentence_with_link
+from mpchub.render.urls import relative
 from mpchub.site.index import SiteIndex, title
-from mpchub.site.strings import t
-from mpchub.site.templates import sentence_with_link
-from mpchub.site.urls import record_path, relative, url
 
 
 class View:
     def __init__(self, index: SiteIndex, lang: str, here: str) -> None:
         self.index = index
+        self.registry = index.registry
         self.lang = lang
+        self.language = index.registry.language(lang)
         self.here = here  # the page's path, e.g. "practices/x" or "themes/index"
-        self.master = MASTER
+        self.master = index.registry.master.code
 
     # --- words -------------------------------------------------------------------------------------
 
@@ -47,21 +49,37 @@ class View:
         return spec.get("x-label", {}).get(self.lang, name)
 
     def date(self, value: Any) -> str:
-        return formatting.date(value, self.lang)
+        return formatting.date(value, self.language.locale)
 
     def number(self, value: int | float) -> str:
-        return formatting.number(value, self.lang)
+        return formatting.number(value, self.language.locale)
 
     # --- links -------------------------------------------------------------------------------------
 
+    @property
+    def url(self) -> str:
+        """This page's site-relative address."""
+        return self.language.url(self.here)
+
     def href(self, path: str, lang: str | None = None) -> str:
         """A relative link from this page to the page at ``path`` (works under any sub-path)."""
-        return relative(url(self.here, self.lang), url(path, lang or self.lang))
+        target = self.registry.language(lang) if lang else self.language
+        return relative(self.url, target.url(path))
+
+    def link(self, site_path: str) -> str:
+        """A relative link from this page to a file of the site (``data/practices.tr.csv``)."""
+        return relative(self.url, site_path)
 
     def record_href(self, record: Record) -> str:
-        return self.href(record_path(record.collection.folder, record.slug))
+        return self.href(record.path)
 
     # --- records -----------------------------------------------------------------------------------
+
+    def record(self, collection: str, slug: str) -> Record | None:
+        return self.index.record(collection, slug)
+
+    def by_title(self, records: list[Record]) -> list[Record]:
+        return self.index.sort_by_title(records, self.lang)
 
     def title(self, record: Record) -> str:
         return title(record, self.lang)
@@ -69,5 +87,13 @@ class View:
     def translated(self, record: Record) -> bool:
         return record.has_language(self.lang)
 
+    def content_lang(self, record: Record) -> str:
+        """The language of the record's texts on this page: the master's when it is not translated."""
+        return record.content_language(self.lang)
+
+    def named(self, data: dict[str, Any], name: str) -> Any:
+        """A proper name in this page's language: ``name_<lang>`` when the record gives it (units, publishers)."""
+        return in_language(data, name, self.lang, self.master)
+
     def org_name(self, org: dict[str, Any]) -> str:
-        return str(org.get("name_en") if self.lang == "en" and org.get("name_en") else org["name"])
+        return str(self.named(org, "name"))

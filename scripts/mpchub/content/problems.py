@@ -1,0 +1,73 @@
+"""Problems found in content, and the three ways of printing them (text, GitHub annotations, JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from mpchub.content.rules import rule_id
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file, pointing at the offending value.
+
+    ``field`` is the path of the field inside the front matter (``themes[1]``, ``sources[0].url``),
+    empty when the problem concerns the file as a whole.
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = ERROR
+    rule: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def rule_id(self) -> str:
+        """The rule's stable id (``MPC045``), listed with the rule in the field reference."""
+        return rule_id(self.rule)
+
+    @property
+    def rule_label(self) -> str:
+        return f"{self.rule_id} {self.rule}" if self.rule else self.rule_id
+
+    def as_text(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {where}{self.message} [{self.rule_label}]"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "rule_id": self.rule_id}
+
+    def as_github(self) -> str:
+        # Workflow-command escaping: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+        def data(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(value: str) -> str:
+            return data(value).replace(":", "%3A").replace(",", "%2C")
+
+        where = f"{self.field}: " if self.field else ""
+        title = f"mpchub {self.rule_label}"
+        return (
+            f"::{self.severity} file={prop(self.path)},line={self.line},col={self.column},"
+            f"title={prop(title)}::{data(where + self.message)}"
+        )
+
+
+def format_problems(problems: Iterable[Problem], style: str) -> str:
+    """Render problems as ``text`` (one line each), ``github`` annotations or a ``json`` list."""
+    items = sorted(problems)
+    if style == "json":
+        return json.dumps([p.as_dict() for p in items], ensure_ascii=False, indent=2)
+    render = Problem.as_github if style == "github" else Problem.as_text
+    return "\n".join(render(p) for p in items)

@@ -1,0 +1,331 @@
+"""``./dev.sh bench`` (``python -m mpchub_tools.bench``): speed and size, measured on synthetic corpora (never by
+timed tests).
+
+* validation: how long checking N bilingual records takes;
+* ``--serve [N]``: the edit loop of ``mkdocs serve --dirty`` on today's content (or N synthetic records):
+  the time from saving a record to the server answering with the rebuilt page;
+* ``--related``: related practices on the worst case, N records that all share every theme, target group
+  and province;
+* ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
+  indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
+  query (raw, and compressed as a web server would send them);
+* ``--site --floor``: also build the same pages (the staged stubs: front matter only) with the same
+  configuration less the ``mpchub`` plugin and search: what MkDocs, Material and static-i18n take by
+  themselves, the floor under any work of ours.
+
+Synthetic records go to a scratch folder that is deleted afterwards; they are never published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mpchub.content.corpus import load_corpus
+from mpchub.content.project import Project
+from mpchub.search.pagefind import bundle_dir
+from mpchub_tools.synthetic import make_project
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    if args.related:
+        return _related(project, args.records, max(args.repeat, 1))
+    if args.serve is not None:
+        return _serve(project, args.serve, max(args.repeat, 1))
+    if args.site:
+        return _site(project, args)
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-") as scratch:
+        bench = make_project(project, Path(scratch), args.records)
+        files = 2 * args.records
+        timings = []
+        for _ in range(max(args.repeat, 1)):
+            started = time.perf_counter()
+            corpus = load_corpus(bench)
+            timings.append(time.perf_counter() - started)
+        errors = len(corpus.errors)
+    best = min(timings)
+    print(
+        f"validated {args.records} bilingual records ({files} files) in {best:.2f} s "
+        f"(best of {len(timings)}; {1000 * best / files:.3f} ms per file; {errors} errors)"
+    )
+    return 0 if errors == 0 else 1
+
+
+def _site(project: Project, args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-site-") as scratch:
+        root = site_project(project, Path(scratch) / "hub", args.records)
+        site = Path(scratch) / "site"
+        # As publish.yml builds: the site without its search index, then the index once the build has exited.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "MPCHUB_SEARCH": "false"}
+        process, build_seconds, build_cpu, build_peak = mkdocs_build(root, site, env, strict=True)
+        if process.returncode == 0:
+            index = [sys.executable, "-m", "mpchub", "--root", str(root), "index", str(site)]
+            process, index_seconds, _cpu, index_peak = measured(index, env)
+        if process.returncode != 0:
+            print(process.stdout, file=sys.stderr)
+            return 1
+        addresses = {
+            path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes())))
+            for language in project.registry.languages
+            for path in sorted((site / bundle_dir(language)).glob("mpc-addresses.*.json"))
+        }
+        if args.floor:
+            floor = _floor(root, Path(scratch), env)
+            if floor is None:
+                return 1
+        pages = sum(1 for _ in site.rglob("*.html"))
+        page_bytes = (site / "practices" / "sentetik-uygulama-00001" / "index.html").stat().st_size
+        print(
+            f"site of {args.records} bilingual records: {pages} HTML pages in "
+            f"{build_seconds + index_seconds:.1f} s: mkdocs build {build_seconds:.1f} s ({build_cpu:.1f} s of CPU), "
+            f"then the search index (mpchub index) {index_seconds:.1f} s; a practice page is "
+            f"{page_bytes / 1024:.1f} KB"
+        )
+        print(
+            f"peak memory: mkdocs build {build_peak:.0f} MiB, then the search index {index_peak:.0f} MiB "
+            "(the command and its Pagefind runs, one per language); the two never run at once"
+        )
+        for name, (raw, packed) in addresses.items():
+            print(f"catalog address list {name}: {packed / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw)")
+        if args.floor:
+            print(
+                f"floor: the same {floor[0]} pages as stubs, MkDocs + Material + static-i18n without the mpchub "
+                f"plugin or search: {floor[1]:.1f} s ({floor[2]:.1f} s of CPU)"
+            )
+        for lang, path, query in (
+            ("tr", "practices/sentetik-uygulama-00001/", "göçmen"),
+            ("en", "en/practices/sentetik-uygulama-00001/", "refugees"),
+        ):
+            load, first = _search_bytes(site, path, query)
+            print(f"search bytes ({lang}, query {query!r}): page load {_kb(load)}; first query {_kb(first)}")
+            if args.details:
+                for url, (_raw, wire) in sorted(first, key=lambda item: -item[1][1]):
+                    print(f"    {wire / 1024:7.1f} KB  {url.split('/hub/', 1)[-1]}")
+    return 0
+
+
+SITE_URL = "http://127.0.0.1/hub/"
+PLUGIN_ENTRY = re.compile(r"\n  - mpchub:\n(?:      .*\n)*")  # the plugin and its indented options in mkdocs.yml
+
+
+def site_project(project: Project, root: Path, records: int) -> Path:
+    """A hub of ``records`` synthetic bilingual records at ``root`` with the project's pages, theme overrides
+    and configuration, ready for ``mkdocs build``."""
+    make_project(project, root, records)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(project.root / folder, root / folder)
+    shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+Run = tuple[subprocess.CompletedProcess[str], float, float, float]  # process, seconds, CPU seconds, peak MiB
+
+
+def measured(command: list[str], env: dict[str, str], cwd: Path | None = None) -> Run:
+    """Run ``command``: the process (its output in ``stdout``), its wall-clock seconds, its CPU seconds and its
+    peak memory in MiB, each counting its own children (Pagefind's runs): ``os.wait4`` gives the usage of this
+    one child, so nothing run before it in this process is counted. CPU time is the steadier figure on a
+    shared machine; ru_maxrss is the largest resident size of the child and its descendants (KiB on Linux)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, text=True)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+        output.seek(0)
+        process = subprocess.CompletedProcess(command, child.returncode, output.read(), "")
+    return process, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def mkdocs_build(root: Path, site: Path, env: dict[str, str], strict: bool) -> Run:
+    """``mkdocs build`` of ``root`` into ``site``, measured."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    return measured([*command, *(["--strict"] if strict else [])], env)
+
+
+def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, float] | None:
+    """Build the staged stubs of the site just built at ``root`` without the mpchub plugin: (pages, s, CPU s)."""
+    floor = scratch / "floor"
+    shutil.copytree(root / ".cache" / "mpchub" / "docs", floor / "docs")
+    shutil.copytree(root / "overrides", floor / "overrides")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    without_plugin = PLUGIN_ENTRY.sub("\n", config)
+    if without_plugin == config:
+        print("mpchub bench: mkdocs.yml does not list the plugin as '  - mpchub:': no floor", file=sys.stderr)
+        return None
+    (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
+    # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
+    process, seconds, cpu, _peak = mkdocs_build(floor, scratch / "floor-site", env, strict=False)
+    if process.returncode != 0:
+        print(process.stdout, file=sys.stderr)
+        return None
+    return sum(1 for _ in (scratch / "floor-site").rglob("*.html")), seconds, cpu
+
+
+def _kb(sizes: list[tuple[str, tuple[int, int]]]) -> str:
+    raw = sum(r for _, (r, _) in sizes)
+    wire = sum(w for _, (_, w) in sizes)
+    return f"{wire / 1024:.1f} KB compressed ({raw / 1024:.1f} KB raw, {len(sizes)} requests)"
+
+
+Sizes = list[tuple[str, tuple[int, int]]]  # (url, (raw bytes, bytes on the wire))
+
+
+def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes]:
+    """Bytes of the search files fetched on page load, and of everything fetched by a first query."""
+    from playwright.sync_api import sync_playwright
+
+    from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+    def size(body: bytes, url: str) -> tuple[int, int]:
+        already_compressed = url.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind"))
+        return len(body), len(body) if already_compressed else len(gzip.compress(body, 6))
+
+    with serve(site, "/hub/") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[tuple[str, bytes]] = []
+        page.on("response", lambda r: seen.append((r.url, r.body())) if r.ok else None)
+        page.goto(base + path, wait_until="networkidle")
+        on_load = [(url, size(body, url)) for url, body in seen if "search.js" in url or "/pagefind/" in url]
+        seen.clear()
+        page.keyboard.press("/")
+        page.keyboard.type(query)
+        page.wait_for_selector(".mpc-search__results li")
+        page.wait_for_load_state("networkidle")
+        first_query = [(url, size(body, url)) for url, body in seen]
+        browser.close()
+    return on_load, first_query
+
+
+def _serve(project: Project, records: int, repeat: int) -> int:
+    """Save a record's title again and again under ``mkdocs serve --dirty``; report how long until the server
+    answers with the rebuilt page (the browser's own reload adds a few milliseconds)."""
+    import socket
+    import urllib.request
+
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-serve-") as scratch:
+        root = Path(scratch) / "hub"
+        if records:
+            make_project(project, root, records)
+        else:
+            for folder in ("practices", "recommendations", "publications", "schemas", "vocabularies"):
+                shutil.copytree(project.root / folder, root / folder)
+        for folder in ("docs", "overrides"):
+            shutil.copytree(project.root / folder, root / folder)
+        shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+        record = sorted(p for p in (root / "practices").glob("*.md") if not p.name.endswith(".en.md"))[0]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        page = f"http://127.0.0.1:{port}/practices/{record.stem}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def wait_for(text: str, limit: float) -> float | None:
+            started = time.perf_counter()
+            while time.perf_counter() - started < limit:
+                try:
+                    with urllib.request.urlopen(page, timeout=5) as response:
+                        if text in response.read().decode("utf-8"):
+                            return time.perf_counter() - started
+                except OSError:
+                    pass
+                time.sleep(0.02)
+            return None
+
+        try:
+            if wait_for("<html", 900) is None:
+                print("mpchub bench: mkdocs serve did not answer within 15 minutes", file=sys.stderr)
+                return 1
+            original = record.read_text(encoding="utf-8")
+            timings = []
+            for run in range(repeat):
+                marker = f"Bench Edit {run}"
+                record.write_text(_retitled(original, marker), encoding="utf-8")
+                took = wait_for(marker, 600)
+                if took is None:
+                    print("mpchub bench: the edited page was not rebuilt within 10 minutes", file=sys.stderr)
+                    return 1
+                timings.append(took)
+                time.sleep(1)  # let the background search indexing finish before the next save
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    content = f"{records} synthetic bilingual records" if records else "today's content"
+    timings.sort()
+    print(
+        f"edit loop on {content}: saved record to rebuilt page in {timings[0]:.2f} s best, "
+        f"{timings[len(timings) // 2]:.2f} s median of {len(timings)} (mkdocs serve --dirty)"
+    )
+    return 0
+
+
+def _retitled(record: str, marker: str) -> str:
+    """The record with ``marker`` at the start of its title, inside the quotes where the title is quoted (the
+    synthetic records' titles are: 'title: Bench Edit 0 "SENTETİK 1: …"' broke the YAML, so the bench at N
+    records waited for a page that the failed rebuild never wrote)."""
+    for start in ('\ntitle: "', "\ntitle: '", "\ntitle: "):
+        if start in record:
+            return record.replace(start, f"{start}{marker} ", 1)
+    raise ValueError("the record has no title line")
+
+
+def _related(project: Project, records: int, repeat: int) -> int:
+    """Time related practices where every record shares every key (the case that was quadratic)."""
+    from mpchub.site.index import SiteIndex
+
+    with tempfile.TemporaryDirectory(prefix="mpchub-bench-related-") as scratch:
+        corpus = load_corpus(make_project(project, Path(scratch), records, shared=True))
+        timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            related = SiteIndex(corpus).related
+            timings.append(time.perf_counter() - started)
+    shown = sum(len(r) for r in related.values())
+    print(
+        f"related practices for {records} records sharing every key: {min(timings):.2f} s "
+        f"(best of {len(timings)}; {shown / max(len(related), 1):.1f} shown per practice)"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="./dev.sh bench", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--root", type=Path, help="repository root (default: found from the working directory)")
+    parser.add_argument("--records", type=int, default=5000, help="bilingual records to generate")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    parser.add_argument("--site", action="store_true", help="build a site and measure build time and search bytes")
+    parser.add_argument(
+        "--related", action="store_true", help="time related practices when every record shares every key"
+    )
+    parser.add_argument(
+        "--serve",
+        nargs="?",
+        const=0,
+        type=int,
+        metavar="N",
+        help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
+    )
+    parser.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="with --site: also build the same pages as empty stubs without the mpchub plugin or search "
+        "(what MkDocs, Material and static-i18n alone take)",
+    )
+    args = parser.parse_args(argv)
+    return run(Project.find(args.root), args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Debian's Chromium and a GitHub-Pages-like server: how the tests and the measurement tools see the site.
+
+Playwright never downloads a browser here: /usr/bin/chromium (``apt-get install chromium``, which ``./dev.sh
+test`` does) is the browser. The server publishes a built site under a sub-path, as GitHub Pages serves a
+project site, and answers a missing address with the site's own ``404.html`` and status 404, as Pages does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; a missing one gets the mounted site's ``404.html`` with status 404 (GitHub Pages' custom 404)."""
+
+    not_found: Path | None = None  # the site's 404 page
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def serve(directory: Path, mount: str = "/") -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at ``mount`` (e.g. '/hub/', as GitHub Pages does) and yield its URL."""
+    root = directory
+    if mount != "/":
+        # Serve the parent with a link named like the sub-path, so URLs carry the prefix.
+        root = directory.parent / "_mount"
+        (root / mount.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+        link = root / mount.strip("/")
+        with contextlib.suppress(FileExistsError):  # another test worker serves the same shared site
+            link.symlink_to(directory, target_is_directory=True)
+    handler_class = type("SiteHandler", (PagesHandler,), {"not_found": directory / "404.html"})
+    handler = functools.partial(handler_class, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
+    finally:
+        server.shutdown()
+        server.server_close()
