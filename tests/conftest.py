@@ -14,8 +14,10 @@ import pytest
 from hubs import make_hub
 from mpchub.cli import main
 from mpchub.content.project import Project
+from mpchub.render import strings
 
 REPO = Path(__file__).resolve().parents[1]
+strings.use(REPO)  # the interface words of the repository's hub (scratch hubs copy them)
 
 REVIEWED = "verification: mpc-reviewed"  # VALID_PRACTICE's line: cases replace it to add fields
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "hub"  # the fixture records: synthetic, every page type, hostile titles
-DEFINITIONS = ("hub.yml", "termbase.yml", "schemas", "vocabularies")
+DEFINITIONS = ("hub.yml", "termbase.yml", "schemas", "vocabularies", "strings")
 SITE = ("mkdocs.yml", "docs", "overrides")
 COLLECTIONS = ("practices", "publications", "recommendations")
 

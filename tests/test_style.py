@@ -33,18 +33,6 @@ def test_is_birligi_and_owners_proper_names_pass() -> None:
     assert rules("İslam İşbirliği Teşkilatı üyeleri") == []
 
 
-# --- legal-term-temporary-protection ------------------------------------------------------------
-
-
-def test_gecici_koruma_altinda_is_flagged() -> None:
-    assert rules("geçici koruma altındaki Suriyeliler") == ["legal-term-temporary-protection"]
-    assert rules("Geçici koruma altında 1.000'den fazla kişi") == ["legal-term-temporary-protection"]
-
-
-def test_gecici_koruma_kapsaminda_passes() -> None:
-    assert rules("geçici koruma kapsamındaki yabancılar") == []
-
-
 # --- apostrophe-institution ---------------------------------------------------------------------
 
 
@@ -189,7 +177,6 @@ def test_the_style_rules_are_the_rule_catalogues_style_rules() -> None:
     assert {
         "tdk-is-birligi",
         "institution-after-2021",
-        "legal-term-temporary-protection",
         "apostrophe-place-name",
         "apostrophe-institution",
         "tdk-circumflex",

@@ -16,6 +16,7 @@ from mpchub.content.project import Project, ProjectNotFound
 from mpchub.content.registry import RegistryError
 from mpchub.content.schemas import SchemaError
 from mpchub.content.vocabularies import VocabularyError
+from mpchub.render import strings
 
 COMMANDS = {
     name: f"mpchub.commands.{name.replace('-', '_')}"
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectNotFound as exc:
         print(f"mpchub: {exc}", file=sys.stderr)
         return exitcodes.USAGE
+    strings.use(project.root)
     try:
         return importlib.import_module(COMMANDS[args.command]).run(project, args)
     except (RegistryError, SchemaError, VocabularyError) as exc:

@@ -22,6 +22,7 @@ from mpchub.content.project import Project
 from mpchub.content.registry import Language, Registry
 from mpchub.content.reuse import Reuse
 from mpchub.content.schemas import SchemaSet
+from mpchub.render import strings
 from mpchub.render.strings import STRINGS, t
 from mpchub.search import assets as search_assets
 from mpchub.search import pagefind
@@ -74,6 +75,7 @@ class Hub:
     def load(cls, root: Path, site_url: str | None = None, reuse: Reuse | None = None) -> Hub:
         """Read and check every record of the hub at ``root``; ``reuse`` keeps work between builds of one process."""
         project = Project(root)
+        strings.use(project.root)
         schemas = reuse.start_build(project) if reuse is not None else SchemaSet(project)
         corpus = load_corpus(project, schemas, reuse.files if reuse is not None else None)
         return cls(project, corpus, site_url, reuse)
@@ -92,10 +94,10 @@ class Hub:
     def errors(self) -> list[Problem]:
         return self.corpus.errors
 
-    def language_of(self, source: str) -> Language:
-        """The language of a source file by its suffix (``about.en.md`` → English)."""
-        found = self.registry.file_language(source.rsplit("/", 1)[-1])
-        return found[1] if found else self.registry.master
+    def language_of(self, page_url: str) -> Language:
+        """The language of the page at a site-relative address (``en/about/`` → English): a page static-i18n shows
+        from the master's file, for want of a translation, is still in its address's language."""
+        return self.site.language_of(page_url)
 
     def strings(self, lang: str) -> dict[str, str]:
         """The interface words of ``lang`` (the one catalogue), for templates of the engine's theme."""
@@ -126,9 +128,10 @@ class Hub:
         """``page: href`` for every relative link of ``documents`` (URL, HTML) that leads to no known path."""
         return broken(documents, known, self.reuse.links if self.reuse is not None else None)
 
-    def fill_markers(self, html: str, source: str) -> str:
-        """A hand-written page's ``<!-- mpchub:NAME -->`` markers filled with generated HTML (KeyError: unknown)."""
-        return self.site.fill_markers(html, source)
+    def fill_markers(self, html: str, page_url: str) -> str:
+        """A hand-written page's ``<!-- mpchub:NAME -->`` markers filled with generated HTML (KeyError: unknown),
+        for the page at the site-relative ``page_url``."""
+        return self.site.fill_markers(html, page_url)
 
     def feed_links(self, lang: str, page_url: str) -> str:
         return exports.feed_links_html(self.corpus, lang, page_url)
@@ -148,6 +151,23 @@ class Hub:
 
 
 # --- steps that need no checked content: they work on any built site ------------------------------------
+
+
+def sources(project: Project) -> list[Path]:
+    """Everything a site is made from, for a server to watch: the records' folders, the hub's definitions and
+    catalogue, the hand-written pages and the theme's overrides."""
+    root = project.root
+    folders = [project.collection_dir(c) for c in project.registry.collections]
+    return [
+        *folders,
+        root / "hub.yml",
+        root / "termbase.yml",
+        root / "schemas",
+        root / "vocabularies",
+        root / strings.FOLDER,
+        project.docs_dir,
+        root / "overrides",
+    ]
 
 
 def catalogue_of(project: Project) -> dict[str, dict[str, str]]:

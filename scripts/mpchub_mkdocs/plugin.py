@@ -20,11 +20,11 @@ from mkdocs.structure.toc import get_toc
 
 from mpchub import hub
 from mpchub.hub import Hub, Page, Reuse
+from mpchub_mkdocs import languages
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
-SOURCE_FOLDERS = ("docs", "practices", "recommendations", "publications", "schemas", "vocabularies", "overrides")
 UNINDEXED_KINDS = {"listing", "browse", "index"}  # lists of other pages: searching them finds duplicates
 
 
@@ -93,6 +93,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         else:
             config.edit_uri = None
         self.hub = loaded
+        languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
         pages = loaded.pages()
         self.generated = {p.source_path: p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
@@ -145,7 +146,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             html = self._repository_links(html, config)
         if generated is None and self.hub is not None and "mpchub:" in html:
             try:
-                html = self.hub.fill_markers(html, page.file.src_uri)
+                html = self.hub.fill_markers(html, page.url)
             except KeyError as exc:
                 raise PluginError(str(exc.args[0])) from None
             self._fail_on_broken_links([(page.url, html)])
@@ -167,7 +168,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
             page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
         assert self.hub is not None
-        language = generated.lang if generated is not None else self.hub.language_of(page.file.src_uri).code
+        language = generated.lang if generated is not None else self.hub.language_of(page.url).code
         context["mpchub_search"] = self._search_marks(page, generated, language)
         context["mpchub_feeds"] = self.hub.feed_links(language, page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
@@ -254,9 +255,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         root = Path(config.config_file_path).resolve().parent
         if self.staging is not None:
             server.unwatch(str(self.staging))
-        for folder in SOURCE_FOLDERS:
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        for source in hub.sources(hub.Project(root)):  # records, definitions, catalogue, docs, overrides
+            if source.exists():
+                server.watch(str(source))
         return server
 
 

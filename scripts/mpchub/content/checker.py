@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from mpchub.content import body, rules
+from mpchub.content import body, limits, rules
 from mpchub.content.dates import date_problem, parse_partial_date
 from mpchub.content.messages import did_you_mean, schema_message, subschema
 from mpchub.content.organisations import RESERVED_MUNICIPALITY_KEYS, is_municipality, municipality_key
@@ -15,7 +15,8 @@ from mpchub.content.problems import WARNING
 from mpchub.content.records import RecordFile
 from mpchub.content.registry import Language
 from mpchub.content.schemas import Pattern, Schema, SchemaSet, values_at
-from mpchub.content.style import style_problems
+from mpchub.content.style import style_problems, text_fields
+from mpchub.content.termbase import Termbase
 from mpchub.content.yamlfront import FieldPath
 
 PLACEHOLDER = "TODO"
@@ -55,6 +56,18 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
             rules.ID_SLUG,
         )
     record.problems.extend(style_problems(record))  # Turkish style: warnings with rule ids, never errors
+    _termbase_problems(record, schemas.termbase)
+
+
+def _termbase_problems(record: RecordFile, terms: Termbase) -> None:
+    """Rejected forms of the file's language in its prose and body (warnings; quotations and names are skipped)."""
+    assert record.data is not None
+    for path, text in text_fields(record.data):
+        for finding in terms.findings(text, record.lang):
+            record.problem_at(path, finding.message, rules.TERMBASE)
+    for finding in terms.findings(record.body, record.lang):
+        line, column = limits.line_and_column(record.body, finding.offset)
+        record.problem(finding.message, rules.TERMBASE, record.body_line + line - 1, column)
 
 
 def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas: SchemaSet) -> None:
@@ -96,8 +109,8 @@ def _rule(kind: str, node: Schema) -> rules.Rule:
 
 def _missing(record: RecordFile, parent: FieldPath, name: str, node: Schema) -> None:
     spec = node.get("properties", {}).get(name, {})
-    label = spec.get("x-label", {}).get("en")
-    help_text = spec.get("x-help", {}).get("en")
+    label = spec.get("x-label", {}).get(rules.MESSAGES)
+    help_text = spec.get("x-help", {}).get(rules.MESSAGES)
     what = f" ({label}: {help_text})" if label and help_text else (f" ({label})" if label else "")
     where = f"the {record.language.english_name} translation" if record.is_translation and not parent else "this record"
     record.problem_at(

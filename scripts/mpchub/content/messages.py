@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from mpchub.content import rules
 from mpchub.content.schemas import Schema
 from mpchub.content.vocabularies import Vocabulary
 
@@ -72,7 +73,7 @@ def schema_message(
     kind: str, details: dict[str, Any], value: Any, node: Schema, vocabularies: dict[str, Vocabulary], fallback: str
 ) -> str:
     """One sentence saying what is wrong and what is allowed."""
-    help_text = node.get("x-help", {}).get("en", "")
+    help_text = node.get("x-help", {}).get(rules.MESSAGES, "")
     if value is None and kind in ("Type", "Enum", "MinLength", "Pattern"):
         return "is empty: give a value, or delete the line if the field is optional"
     if kind == "Enum":

@@ -101,8 +101,8 @@ class Collection:
     template: str = ""
     facets: tuple[Facet, ...] = ()
     card: Card = field(default_factory=Card)
-    citation_type: str = "webpage"  # "publication": cited as the publication itself
-    citation_authors: str = "publisher"  # for a webpage citation: "implementers" or the hub's publisher
+    citation_type: str = "page"  # "page": the hub's page about the record; "work": the work itself (a publication)
+    citation_authors: str = "publisher"  # for a page citation: "implementers" or the hub's publisher
     similar: tuple[tuple[str, int], ...] = ()  # related records: fields and weights of shared keys
     statistics: tuple[str, ...] = ()
     form: str | None = None
@@ -238,7 +238,7 @@ def _collection(entry: dict[str, Any]) -> Collection:
             for f in entry.get("facets", [])
         ),
         card=Card(card.get("owner"), card.get("place"), tuple(card.get("period", ()))),
-        citation_type=citation.get("type", "webpage"),
+        citation_type=citation.get("type", "page"),
         citation_authors=citation.get("authors", "publisher"),
         similar=tuple(entry.get("similar", {}).items()),
         statistics=tuple(entry.get("statistics", ())),

@@ -73,7 +73,10 @@ class Reuse:
     def start_build(self, project: Project) -> SchemaSet:
         """Begin a build; returns the compiled schemas and vocabularies, compiled again only when one of their
         files changed (compiling them was a tenth of a rebuild at 1,000 records)."""
-        stamp = _stamp(project.schemas_dir, project.vocabularies_dir, TEMPLATES)
+        root = project.root
+        stamp = _stamp(
+            project.schemas_dir, project.vocabularies_dir, root / "strings", TEMPLATES, root / "termbase.yml"
+        )
         memos = (self.files, self.pages, self.cards, self.groups, self.links)
         if self.schemas is None or stamp != self._stamp:
             self.schemas, self._stamp = SchemaSet(project), stamp
@@ -87,11 +90,7 @@ class Reuse:
 TEMPLATES = Path(__file__).parent / "templates"  # the core's templates: Jinja reloads an edited one
 
 
-def _stamp(*folders: Path) -> tuple[tuple[str, int, int], ...]:
-    """Every file under ``folders`` with its modification time and size."""
-    return tuple(
-        (str(path), path.stat().st_mtime_ns, path.stat().st_size)
-        for folder in folders
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    )
+def _stamp(*places: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file at or under ``places`` with its modification time and size."""
+    files = [p for place in places for p in ([place] if place.is_file() else sorted(place.rglob("*")))]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.is_file())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+MESSAGES = "en"  # the language of mpchub's own messages: field labels and help in them are the schemas' "en"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Rule:
     tr: str  # the same in Turkish, for proposers and the Turkish field reference
     severity: str = ERROR  # of the problems it reports: an error fails the check and the build; a warning never
     style: bool = False  # a Turkish style rule (mpchub.content.style)
+    retired: str = ""  # why a rule no longer reports anything (its id is never reused)
 
     def statement(self, lang: str) -> str:
         """What the rule asks, in ``lang`` (in English where it has no wording in that language)."""
@@ -34,8 +36,8 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def _rule(id: str, name: str, en: str, tr: str, severity: str = ERROR, style: bool = False) -> Rule:
-    rule = RULES[name] = Rule(id, name, en, tr, severity, style)
+def _rule(id: str, name: str, en: str, tr: str, severity: str = ERROR, style: bool = False, retired: str = "") -> Rule:
+    rule = RULES[name] = Rule(id, name, en, tr, severity, style, retired)
     return rule
 
 
@@ -43,8 +45,8 @@ def _rule(id: str, name: str, en: str, tr: str, severity: str = ERROR, style: bo
 FILE_NAME = _rule(
     "MPC001",
     "file-name",
-    "File name is ASCII kebab-case, '.md' or '.en.md'",
-    "Dosya adı ASCII küçük harf ve tirelerden oluşur; '.md' veya '.en.md' ile biter",
+    "File name is ASCII kebab-case, '<slug>.md' (master) or '<slug>.<language>.md'",
+    "Dosya adı ASCII küçük harf ve tirelerden oluşur; '<ad>.md' (ana dosya) veya '<ad>.<dil>.md' olur",
 )
 FILE_NAME_RESERVED = _rule(
     "MPC002",
@@ -454,10 +456,10 @@ TDK_IS_BIRLIGI = _rule(
 LEGAL_TERM_TEMPORARY_PROTECTION = _rule(
     "MPC101",
     "legal-term-temporary-protection",
-    "'geçici koruma kapsamında', the legal term (warning)",
-    "Yasal terim 'geçici koruma kapsamında'dır (uyarı)",
+    "'geçici koruma kapsamında', the legal term (retired: termbase.yml's under-temporary-protection, MPC110)",
+    "Yasal terim 'geçici koruma kapsamında'dır (kaldırıldı: termbase.yml, under-temporary-protection, MPC110)",
     severity=WARNING,
-    style=True,
+    retired="the termbase (MPC110) holds the legal terms of Law No. 6458 and this one with them",
 )
 APOSTROPHE_INSTITUTION = _rule(
     "MPC102",
@@ -492,8 +494,17 @@ INSTITUTION_AFTER_2021 = _rule(
     style=True,
 )
 
+# The termbase (mpchub.content.termbase): warnings, never errors
+TERMBASE = _rule(
+    "MPC110",
+    "termbase",
+    "The hub's agreed term, not a rejected form of it (termbase.yml) (warning)",
+    "Bilgi platformunun üzerinde anlaşılan terim kullanılır, reddedilen biçimi değil (termbase.yml) (uyarı)",
+    severity=WARNING,
+)
 
-STYLE_RULES = frozenset(rule.name for rule in RULES.values() if rule.style)  # reported by mpchub.content.style
+STYLE_RULES = frozenset(rule.name for rule in RULES.values() if rule.style)
+ACTIVE = {name: rule for name, rule in RULES.items() if not rule.retired}  # reported by mpchub.content.style
 UNKNOWN = "MPC000"
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import jsonschema_rs
 
+from mpchub.content import termbase
 from mpchub.content.project import Project
 from mpchub.content.vocabularies import Vocabulary, load_vocabularies
 
@@ -186,6 +187,7 @@ class SchemaSet:
                 project.vocabularies_dir, project.schemas_dir / "vocabulary.schema.json", project.registry.codes
             )
         self.vocabularies = vocabularies
+        self.termbase = termbase.load(project.root)  # the agreed terms, checked in every record's prose
         defs = _read_json(project.schemas_dir / COMMON).get("$defs", {})
         self.masters: dict[str, Schema] = {}
         self.twins: dict[str, Schema] = {}

@@ -10,7 +10,6 @@ record's Turkish text. The rules follow the project's style guide (CONTRIBUTING.
 * ``tdk-is-birligi`` — TDK writes "iş birliği" as two words.
 * ``institution-after-2021`` — Göç İdaresi Genel Müdürlüğü became Göç İdaresi Başkanlığı on 29 October 2021
   (Presidential Decree No. 85); a record whose own date is later should use the new name.
-* ``legal-term-temporary-protection`` — the legal status is "geçici koruma kapsamındaki", not "altındaki".
 * ``apostrophe-place-name`` — a suffix after a province or district name is separated by an apostrophe
   ("İstanbul'da", not "İstanbulda").
 * ``apostrophe-institution`` — TDK: no apostrophe after the name of an institution ("Nilüfer Belediyesinin",
@@ -100,12 +99,6 @@ RULES = (
         rules.TDK_IS_BIRLIGI,
         re.compile(r"\b[iİ]şbirli[ğg]\w*", re.IGNORECASE),
         "TDK writes 'iş birliği' as two words (iş birliği, iş birliğiyle, iş birlikleri)",
-    ),
-    StyleRule(
-        rules.LEGAL_TERM_TEMPORARY_PROTECTION,
-        re.compile(r"\bgeçici koruma altında\w*", re.IGNORECASE),
-        "the legal status is 'geçici koruma kapsamındaki yabancılar' (Geçici Koruma Yönetmeliği): "
-        "write 'geçici koruma kapsamında…'",
     ),
     StyleRule(
         rules.APOSTROPHE_INSTITUTION,

@@ -83,7 +83,7 @@ def csl_item(corpus: Corpus, record: Record, lang: str, site_url: str | None) ->
         item["URL"] = address
     reviewed = _date_parts(fields.get("last_reviewed"))
     collection = record.collection
-    if collection.citation_type == "publication":
+    if collection.citation_type == "work":
         return _publication(item, fields, lang, master)
     item["type"] = "webpage"
     item["container-title"] = hub.hub_name(lang)

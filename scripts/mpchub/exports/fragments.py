@@ -44,7 +44,7 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
                     {
                         "contents": t(lang, collection.folder),
                         "format": FORMATS[extension],
-                        "language": t(lang, f"lang_{file_lang}"),
+                        "language": registry.language(file_lang).name_in(lang),
                         "href": _link(here, language, path),
                         "name": path.rsplit("/", 1)[1],
                         "count": count,
@@ -57,7 +57,7 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
                     {
                         "contents": t(lang, collection.folder) + " — " + t(lang, "cite_heading").lower(),
                         "format": FORMATS[extension],
-                        "language": t(lang, f"lang_{file_lang}"),
+                        "language": registry.language(file_lang).name_in(lang),
                         "href": _link(here, language, path),
                         "name": path.rsplit("/", 1)[1],
                         "count": count,

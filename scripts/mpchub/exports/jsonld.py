@@ -1,10 +1,10 @@
 """schema.org JSON-LD for each record page, for search engines and link previews.
 
 * a record cited as the hub's page about it (a practice, a recommendation: registry ``citation.type:
-  webpage``) is a ``CreativeWork``: ``spatialCoverage`` is its province (and district), ``about`` its themes,
+  page``) is a ``CreativeWork``: ``spatialCoverage`` is its province (and district), ``about`` its themes,
   ``author`` its implementing organisations (or the MPC), ``dateModified`` its ``last_reviewed``.
   schema.org's ``Project`` is an Organization, which has none of these properties, so it does not fit;
-* a publication (``citation.type: publication``) is a ``Book`` when an edition has an ISBN, a ``Report``
+* a publication (``citation.type: work``) is a ``Book`` when an edition has an ISBN, a ``Report``
   otherwise.
 
 The script element carries data, not code; ``<``, ``>`` and ``&`` are written as JSON escapes so that no
@@ -88,7 +88,7 @@ def document(corpus: Corpus, record: Record, lang: str, site_url: str | None) ->
     sources = [s for s in fields.get("sources", []) if isinstance(s, dict)]
     if sources:
         doc["citation"] = [{"@type": "CreativeWork", "name": str(s["title"]), "url": str(s["url"])} for s in sources]
-    if collection.citation_type == "publication":
+    if collection.citation_type == "work":
         _publication(corpus, doc, fields, lang, master)
         return doc
     doc["description"] = " ".join(str(fields.get("summary", "")).split())

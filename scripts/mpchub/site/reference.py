@@ -10,11 +10,16 @@ from mpchub.content.rules import RULES
 from mpchub.content.schemas import FieldSpec, SchemaSet, iter_fields
 from mpchub.render.strings import STRINGS
 
-# The page's words live in the site's one catalogue of interface strings, as reference_* keys.
-WORDS = {
-    lang: {key.removeprefix("reference_"): text for key, text in words.items() if key.startswith("reference_")}
-    for lang, words in STRINGS.items()
-}
+
+class _Words(dict):
+    """The page's words: the catalogue's ``reference_*`` keys of a language, without the prefix."""
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        words = STRINGS[lang]
+        return {key.removeprefix("reference_"): text for key, text in words.items() if key.startswith("reference_")}
+
+
+WORDS = _Words()
 
 
 def _cell(text: str) -> str:
@@ -95,7 +100,11 @@ def render(schemas: SchemaSet, lang: str) -> str:
     lines = [f"# {words['title']}", "", words["intro"], "", words["languages"], ""]
     for collection in schemas.project.registry.collections:
         schema = schemas.schema(collection.name, twin=False)
-        lines += [f"## {schema['x-label'][lang]} (`{collection.folder}/`)", ""]
+        labels = schema.get("x-label", {})
+        lines += [
+            f"## {labels.get(lang) or labels.get(schemas.project.registry.master.code)} (`{collection.folder}/`)",
+            "",
+        ]
         lines += field_table(collection.name, schemas, lang)
         lines.append("")
     lines += vocabulary_tables(schemas, lang)

@@ -46,7 +46,8 @@ class View:
 
     def field(self, collection: str, name: str) -> str:
         spec = self.index.corpus.schemas.schema(collection, twin=False)["properties"].get(name, {})
-        return spec.get("x-label", {}).get(self.lang, name)
+        labels = spec.get("x-label", {})
+        return labels.get(self.lang) or labels.get(self.master) or name
 
     def date(self, value: Any) -> str:
         return formatting.date(value, self.language.locale)
