@@ -5,6 +5,7 @@
 #   ./dev.sh serve    set up, then serve the site with live reload on http://127.0.0.1:8000/
 #   ./dev.sh build    set up, then build the site (with its search index) into site/
 #   ./dev.sh test     set up (including Debian's Chromium for browser tests), then lint and run every test
+#   ./dev.sh test --fast   the edit loop's tier: lint and the tests that build no site and start no browser
 #   ./dev.sh bench    set up, then measure validation and build speed (figures go in docs/)
 #   ./dev.sh setup    only set up (.venv with pinned dependencies)
 set -euo pipefail
@@ -69,19 +70,25 @@ case "${1:-help}" in
     exec "$VENV/bin/python" -m mpchub index site ;;
   test)
     setup_python
-    setup_browser
     shift
+    tier=()
+    if [ "${1:-}" = "--fast" ]; then
+      shift
+      tier=(-m "not site and not browser")  # the markers conftest.py sets from the fixtures a test uses
+    else
+      setup_browser
+    fi
     "$VENV/bin/ruff" check scripts tests
     "$VENV/bin/ruff" format --check scripts tests
     # pytest-xdist: one worker more than cores, because many browser tests wait on Chromium and the served
     # site; worksteal hands the long browser tests to idle workers at the end. The test sites are built once
     # per run, by the first worker that needs each (tests/sites.py: build_shared).
-    exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal "$@" ;;
+    exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal "${tier[@]}" "$@" ;;
   bench)
     setup_python
     shift
     exec "$VENV/bin/python" -m mpchub_tools.bench "$@" ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -266,7 +266,7 @@ def test_on_a_phone_the_filters_open_as_a_dialog_and_show_the_results(phone: Pag
     assert sorted(visible_titles(phone)) == ["Dil Kursu", "Çağrı Merkezi"]
     # The count stays in view while the results scroll.
     phone.mouse.wheel(0, 600)
-    phone.wait_for_timeout(100)
+    phone.wait_for_function("() => window.scrollY > 0")
     assert in_viewport(phone, "[data-mpc-status]")
 
 

@@ -99,7 +99,7 @@ def _visit(browser, url: str, width: int = 1280) -> tuple[list[str], list[str], 
     count = page.evaluate(INTERACT)
     page.mouse.move(5, 5)
     page.keyboard.press("Tab")
-    page.wait_for_timeout(200)
+    page.evaluate("() => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }))")
     ran = page.evaluate("window.__ran") if page.url.startswith(origin) else ["navigated away: " + page.url]
     violations = page.evaluate("window.__violations") if page.url.startswith(origin) else []
     context.close()
