@@ -7,7 +7,7 @@
 #   ./dev.sh test     set up (including Debian's Chromium for browser tests), then lint and run every test
 #   ./dev.sh test --fast   the edit loop's tier: lint and the tests that build no site and start no browser
 #   ./dev.sh bench    set up, then measure validation and build speed (figures go in docs/)
-#   ./dev.sh setup    only set up (.venv with pinned dependencies)
+#   ./dev.sh setup    only set up (.venv and node_modules with pinned dependencies)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -40,6 +40,29 @@ setup_python() {
   fi
 }
 
+setup_node() {
+  # The web editor at /admin/ (Sveltia CMS) is served by the site itself: npm installs the exact versions
+  # package-lock.json pins into node_modules/ (no install scripts run), once per change of the lock file.
+  if ! command -v npm >/dev/null 2>&1; then
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+      if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        echo "dev.sh: npm is missing; install it as root: apt-get install npm" >&2
+        exit 2
+      fi
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+  fi
+  local stamp=node_modules/.package-lock.sha256
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+}
+
 setup_browser() {
   # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
   if [ -x /usr/bin/chromium ]; then return; fi
@@ -56,20 +79,24 @@ setup_browser() {
 
 case "${1:-help}" in
   setup)
-    setup_python ;;
+    setup_python
+    setup_node ;;
   serve)
     setup_python
+    setup_node
     shift
     # --dirty: rebuild only the pages an edit changes (navigation holds sections only, so it stays right)
     exec "$VENV/bin/mkdocs" serve --dirty "$@" ;;
   build)
     setup_python
+    setup_node
     # As publish.yml builds: the site, then its search index once the build has exited, so that the two
     # never hold their memory at the same time (mkdocs.yml: MPCHUB_SEARCH).
     MPCHUB_SEARCH=false "$VENV/bin/mkdocs" build --strict
     exec "$VENV/bin/python" -m mpchub index site ;;
   test)
     setup_python
+    setup_node
     shift
     tier=()
     if [ "${1:-}" = "--fast" ]; then
@@ -86,6 +113,7 @@ case "${1:-help}" in
     exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal "${tier[@]}" "$@" ;;
   bench)
     setup_python
+    setup_node
     shift
     exec "$VENV/bin/python" -m mpchub_tools.bench "$@" ;;
   *)

@@ -42,7 +42,8 @@ class BuiltSite:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")  # lxml: ten times faster than html.parser
 
     def html_files(self) -> list[Path]:
-        return sorted(self.site.rglob("*.html"))
+        """The visitor pages: every HTML file but the web editor's page (admin/, tested in test_cms.py)."""
+        return sorted(p for p in self.site.rglob("*.html") if p.relative_to(self.site).parts[0] != "admin")
 
     def url_of(self, path: Path) -> str:
         rel = path.relative_to(self.site).as_posix()

@@ -1,4 +1,5 @@
-"""The ``mpchub`` command line: check, new, reference, translations, links, forms, from-issue, export, index.
+"""The ``mpchub`` command line: check, new, format, admin, reference, translations, links, forms, from-issue,
+export, index.
 
 Each command is a module of ``mpchub.commands`` with ``run(project, args)``; this module only parses the
 arguments and hands over. Measurement tools (``./dev.sh bench``, the relevance runner) live beside the product
@@ -20,7 +21,10 @@ from mpchub.render import strings
 
 COMMANDS = {
     name: f"mpchub.commands.{name.replace('-', '_')}"
-    for name in ("check", "new", "reference", "translations", "links", "forms", "from-issue", "export", "index")
+    for name in (
+        *("check", "new", "format", "admin", "reference", "translations", "links", "forms", "from-issue"),
+        *("export", "index"),
+    )
 }
 
 
@@ -76,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     from_issue.add_argument("--pr-body", type=Path, help="write the pull request description here")
     from_issue.add_argument("--outputs", type=Path, help="append ok, branch and slug (e.g. $GITHUB_OUTPUT)")
     from_issue.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    fmt = commands.add_parser("format", help="rewrite records as the web editor (/admin/) writes them")
+    fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="record files or folders (default: all)")
+    fmt.add_argument("--check", action="store_true", help="only list the records that are not in that layout")
+    fmt.add_argument("--format", choices=("text", "github"), default="text", help="github: warning annotations")
+
+    admin = commands.add_parser("admin", help="write the web editor's files (/admin/) into a folder")
+    admin.add_argument("--out", type=Path, metavar="DIR", help="folder to write admin/ into")
+    admin.add_argument("--config-only", action="store_true", help="print the generated configuration")
+    admin.add_argument("--repo-url", help="the GitHub repository's address (default: the clone's origin)")
+    admin.add_argument("--branch", default="main", help="the branch the editor proposes changes to")
+    admin.add_argument("--auth-url", help="the OAuth helper's address, if the MPC runs one")
 
     export = commands.add_parser("export", help="write the open-data files: downloads, data package, feeds, citations")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")

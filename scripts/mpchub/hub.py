@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from mpchub import exports
+from mpchub.cms import admin
 from mpchub.content.corpus import Corpus, Record, load_corpus
 from mpchub.content.problems import Problem
 from mpchub.content.project import Project
@@ -33,6 +34,7 @@ from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.view import View
 
+EditorMissing = admin.EditorMissing
 PagefindFailed = pagefind.PagefindFailed
 PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
@@ -70,6 +72,7 @@ class Hub:
     site_url: str | None
     reuse: Reuse | None = None
     _site: Site | None = None
+    _editor: dict[str, bytes | Path] | None = None
 
     @classmethod
     def load(cls, root: Path, site_url: str | None = None, reuse: Reuse | None = None) -> Hub:
@@ -140,7 +143,17 @@ class Hub:
         """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata)."""
         return search_words.index_block(article_html, self.registry.language(lang).turkish)
 
+    def prepare_editor(self, repo_url: str | None, branch: str, auth_url: str | None) -> None:
+        """Make the web editor's files (``/admin/``) now, so that a missing ``npm ci`` stops the build at once
+        (EditorMissing). ``repo_url``: the site's repository, which the editor proposes changes to."""
+        repository = admin.repository(self.project, repo_url)
+        self._editor = admin.files(self.project, self.corpus.schemas, repository, branch, auth_url)
+
     # --- after the engine has written the site -----------------------------------------------------------
+
+    def write_editor(self, site_dir: Path) -> int:
+        """The web editor's files, which the engine never sees: no sitemap entry, no search, no theme."""
+        return admin.write(site_dir, self._editor) if self._editor else 0
 
     def write_exports(self, site_dir: Path) -> list[Path]:
         return exports.write_site_exports(self.corpus, site_dir, self.site_url)

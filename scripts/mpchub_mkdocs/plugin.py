@@ -33,6 +33,7 @@ class MpcHubConfig(Config):
     edit_branch = config_options.Type(str, default="main")
     search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
     search_min_share = config_options.Type(float, default=hub.MIN_SHARE)  # guard: indexed / marked pages
+    cms_auth_url = config_options.Type(str, default="")  # the web editor's OAuth helper (empty: token sign-in)
 
 
 def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
@@ -92,6 +93,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             self.edit_base = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/"
         else:
             config.edit_uri = None
+        try:
+            loaded.prepare_editor(config.repo_url or None, self.config.edit_branch, self.config.cms_auth_url or None)
+        except hub.EditorMissing as exc:
+            raise PluginError(str(exc)) from None
         self.hub = loaded
         languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
         pages = loaded.pages()
@@ -213,6 +218,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             return
         site_dir = Path(config.site_dir)
         built.write_search_assets(site_dir)  # the folding table and labels the catalog's filters use too
+        built.write_editor(site_dir)
         if self.serving:
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
             threading.Thread(target=self._catch_up, args=(built, site_dir), daemon=True).start()

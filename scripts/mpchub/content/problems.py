@@ -49,19 +49,23 @@ class Problem:
         return {**asdict(self), "rule_id": self.rule_id}
 
     def as_github(self) -> str:
-        # Workflow-command escaping: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-        def data(value: str) -> str:
-            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-        def prop(value: str) -> str:
-            return data(value).replace(":", "%3A").replace(",", "%2C")
-
         where = f"{self.field}: " if self.field else ""
         title = f"mpchub {self.rule_label}"
-        return (
-            f"::{self.severity} file={prop(self.path)},line={self.line},col={self.column},"
-            f"title={prop(title)}::{data(where + self.message)}"
-        )
+        return annotation(self.severity, self.path, self.line, title, where + self.message, self.column)
+
+
+def annotation(severity: str, path: str, line: int, title: str, message: str, column: int | None = None) -> str:
+    """A GitHub workflow command that marks a line of a pull request (``::warning file=…,line=…::message``)."""
+
+    # Workflow-command escaping: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    def data(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(value: str) -> str:
+        return data(value).replace(":", "%3A").replace(",", "%2C")
+
+    col = f",col={column}" if column is not None else ""
+    return f"::{severity} file={prop(path)},line={line}{col},title={prop(title)}::{data(message)}"
 
 
 def format_problems(problems: Iterable[Problem], style: str) -> str:

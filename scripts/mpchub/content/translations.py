@@ -103,13 +103,13 @@ def stamp(record: Record, history: History) -> bool:
     if commit is None:
         return False
     changed = False
-    line = f"source_commit: {commit}"
+    line = f'source_commit: "{commit}"'  # quoted and last, as the web editor writes it (mpchub.cms.writer)
     for translation in record.translations.values():
         text = translation.path.read_text(encoding="utf-8")
         if SOURCE_COMMIT.search(text):
             new = SOURCE_COMMIT.sub(line, text, count=1)
         else:
-            new = text.replace(f"{FENCE_LINE}\n", f"{FENCE_LINE}\n{line}\n", 1)
+            new = text.replace(f"\n{FENCE_LINE}\n", f"\n{line}\n{FENCE_LINE}\n", 1)
         if new != text:
             translation.path.write_text(new, encoding="utf-8")
             changed = True
