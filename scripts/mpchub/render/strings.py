@@ -120,7 +120,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "propose_ready": "E-postanız hazır. Aşağıdaki düğmeyle e-posta programınızda açın ve gönderin.",
         "propose_too_long": "Öneriniz bir e-posta bağlantısına sığmayacak kadar uzun. Metni kopyalayın, yeni bir e-postaya yapıştırın ve aşağıdaki konuyla {address} adresine gönderin.",
         "propose_check_end": "Bazı e-posta programları uzun iletileri kısaltır: iletinin “{last}” bölümüyle bittiğini denetleyin; bitmiyorsa metni kopyalayıp yapıştırın.",
-        "propose_nojs": "Bu form tarayıcınızda JavaScript açıkken çalışır. Açamıyorsanız önerinizi yukarıdaki sorularla birlikte {address} adresine e-postayla gönderin.",
+        "propose_nojs": "Bu form tarayıcınızda JavaScript açıkken çalışır. Açamıyorsanız önerinizi {address} adresine e-postayla gönderin: uygulamanın adı ve özeti, uygulayan kurum ve il, amaçları, faaliyetleri ve bilgilerin alındığı kamuya açık kaynakların adresleri.",
         # mpchub from-issue: what a proposer reads about their proposal (an issue comment or the maintainer's reply).
         "proposal_whole": "Önerinin tamamı",
         "proposal_refused": "Bu metin '{form}' formuyla yazılmamış (formun soruları bulunamadı), bu yüzden hiçbir dosya yazılmadı. Lütfen öneriyi formla yeniden gönderin.",
@@ -399,7 +399,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "propose_ready": "Your e-mail is ready. Open it in your e-mail program with the button below and send it.",
         "propose_too_long": "Your proposal is too long for an e-mail link. Copy the text, paste it into a new e-mail and send it to {address} with the subject below.",
         "propose_check_end": "Some e-mail programs shorten long messages: check that the message ends with the part “{last}”; if it does not, copy the text and paste it in.",
-        "propose_nojs": "This form works when JavaScript is on in your browser. If you cannot turn it on, send your proposal with the questions above by e-mail to {address}.",
+        "propose_nojs": "This form works when JavaScript is on in your browser. If you cannot turn it on, send your proposal by e-mail to {address}: the practice's name and summary, the organisation that runs it and the province, its objectives and activities, and the addresses of the public sources its facts come from.",
         "proposal_whole": "The whole proposal",
         "proposal_refused": "This text was not written with the '{form}' form (the form's questions are missing), so nothing was written. Please send the proposal again with the form.",
         "proposal_unknown_section": "'### {heading}' is not a question of the form, so the text under it was not used. Use '####' for a heading inside an answer.",
