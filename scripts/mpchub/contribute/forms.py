@@ -195,6 +195,8 @@ class _Builder:
             descriptions[lang] = f"{descriptions[lang]} {more}" if descriptions.get(lang) else more
         required = item.get("required", target in self.schema.get("required", []))
         vocabulary = _vocabulary_of(node) if item["kind"] == "dropdown" and item["answer"] != "language" else ""
+        if item["answer"] == "partners":  # "Name (kind)" lines: the kinds are the partner's kind vocabulary
+            vocabulary = _vocabulary_of(_node(node, "items/properties/kind"))
         options: tuple[Option, ...] = ()
         if vocabulary:
             options = self.vocabulary_options(vocabulary, master_only=item.get("options") == "master")

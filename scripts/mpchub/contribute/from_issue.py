@@ -230,7 +230,7 @@ class _Reader:
     # --- free-form answers -------------------------------------------------------------------------
 
     def partners(self, answer: str, item: FormField) -> list[dict[str, Any]]:
-        kinds = self.vocabularies[self.form.by_id()["implementer_kind"].vocabulary]
+        kinds = self.vocabularies[item.vocabulary]
         example = kinds.term("ngo") if "ngo" in kinds else list(kinds)[-1]
         partners = []
         for line in _lines(answer):
@@ -505,15 +505,13 @@ def _question_for(problem: Problem, form: Form, text: str, *, twin: bool) -> For
         top = owners[-1] if owners else ""
     if not top:
         return None
-    if top == "implementers":
-        wanted = "implementer_kind" if ".kind" in problem.field else "implementer"
-        return form.by_id()[wanted]
     if top == "id":
         top = "title"
-    for item in form.fields:
-        if item.target == top and item.twin == twin and item.answer != "organisation-kind":
-            return item
-    return None
+    found = [item for item in form.fields if item.target == top and item.twin == twin]
+    if len(found) > 1:  # the implementer's name and its kind fill one field: the kind is asked on its own
+        kind = ".kind" in problem.field
+        found = [item for item in found if (item.answer == "organisation-kind") == kind]
+    return found[0] if found else None
 
 
 def _longest_answer(proposal: Proposal, form: Form) -> FormField | None:
