@@ -44,8 +44,9 @@ def test_an_address_with_spaces_is_encoded_or_refused_never_cut(hub: Hub) -> Non
     )
 
 
-def test_a_file_address_with_spaces_is_written_as_a_browser_sends_it(hub: Hub) -> None:
-    result, data = from_issue(hub, "source-file-with-spaces")
+def test_a_file_address_with_spaces_is_written_as_a_browser_sends_it(hub: Hub, tmp_path: Path) -> None:
+    pr_body = tmp_path / "pr.md"
+    result, data = from_issue(hub, "source-file-with-spaces", "--pr-body", str(pr_body), tmp=tmp_path)
     assert result.exit_code == 0, result.err
     record = load_corpus(hub.project).records["practice"][SLUG].data
     assert record["sources"] == [
@@ -57,6 +58,8 @@ def test_a_file_address_with_spaces_is_written_as_a_browser_sends_it(hub: Hub) -
     ]
     warnings = [p["message_en"] for p in data["problems"] if p["severity"] == "warning"]
     assert len(warnings) == 2 and "Check that the address is right" in warnings[0]
+    to_check = pr_body.read_text(encoding="utf-8").split("## Denetlenecekler / To check\n\n")[1].split("\n\n")[0]
+    assert to_check.count("- Kaynaklar / Sources: ") == 2 and "G%C3%B6%C3%A7%20Raporu" in to_check  # for the reviewer
 
 
 # --- problems of the whole proposal, and invisible characters ---------------------------------------------

@@ -573,4 +573,5 @@ def pull_request_body(outcome: Outcome, issue: int | None) -> str:
             language=lambda lang: words.registry.language(code).name_in(lang),
             only=lambda lang: t(lang, "turkish_only"),
         )
-    return _pull_request_body(words, issue, outcome.files, proposal.criteria, untranslated)
+    warnings = [p for p in outcome.problems if p.severity != "error"]
+    return _pull_request_body(words, issue, outcome.files, proposal.criteria, untranslated, warnings)

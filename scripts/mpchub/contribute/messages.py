@@ -155,10 +155,16 @@ def created_comment(files: list[str], lang: str) -> str:
 
 
 def pull_request_body(
-    words: Words, issue: int | None, files: list[str], criteria: list[str], untranslated: dict[str, str] | None
+    words: Words,
+    issue: int | None,
+    files: list[str],
+    criteria: list[str],
+    untranslated: dict[str, str] | None,
+    warnings: list[FormProblem] | None = None,
 ) -> str:
     """The pull request's description, in every language of the form: which issue it closes, the files, the
-    criteria ticked, and whether the record has no translation (``untranslated``: the sentence saying so)."""
+    criteria ticked, whether the record has no translation (``untranslated``: the sentence saying so), and what
+    the reviewer should check (``warnings``: an address that was encoded, say)."""
 
     def joined(key: str, **values: Value) -> str:
         return " / ".join(dict.fromkeys(words.say(key, **values).values()))
@@ -166,9 +172,13 @@ def pull_request_body(
     closes = f"Closes #{issue}\n\n" if issue else ""
     listed = "\n".join(f"- `{name}`" for name in files)
     ticked = "\n".join(f"- [x] {escape(c)}" for c in criteria) or f"- ({joined('proposal_pr_none')})"
-    english = f"\n{' / '.join(dict.fromkeys(untranslated.values()))}\n" if untranslated else ""
+    note = f"\n{' / '.join(dict.fromkeys(untranslated.values()))}\n" if untranslated else ""
+    to_check = "\n".join(
+        f"- {escape(p.label)}: {escape(' / '.join(dict.fromkeys(p.messages.values())))}" for p in warnings or []
+    )
     return (
         f"{closes}{joined('proposal_pr_made')}\n\n{joined('proposal_pr_review')}\n\n"
-        f"## {joined('proposal_pr_files')}\n\n{listed}\n{english}\n"
-        f"## {joined('proposal_pr_criteria')}\n\n{ticked}\n"
+        f"## {joined('proposal_pr_files')}\n\n{listed}\n{note}\n"
+        + (f"## {joined('proposal_pr_check')}\n\n{to_check}\n\n" if to_check else "")
+        + f"## {joined('proposal_pr_criteria')}\n\n{ticked}\n"
     )
