@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -153,9 +154,12 @@ class Hub:
         return self.site.fill_markers(html, source)
 
     def feedback(self, lang: str, page_url: str) -> str:
-        """ "Report a problem on this page" for the foot of every page: a prefilled e-mail to the MPC."""
-        address = proposal_form(self.corpus.schemas).address
-        return mail.report_html(address, lang, page_address(self.site_url, page_url))
+        """The foot of every page: "report a problem on this page", a prefilled e-mail to the MPC."""
+        return mail.report_html(self._address, lang, page_address(self.site_url, page_url))
+
+    @cached_property
+    def _address(self) -> str:
+        return proposal_form(self.corpus.schemas).address
 
     def feed_links(self, lang: str, page_url: str) -> str:
         return exports.feed_links_html(self.corpus, lang, page_url)

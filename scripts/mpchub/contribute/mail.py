@@ -83,7 +83,7 @@ def proposal_form_html(form: Form, lang: str) -> str:
 
 
 def correction_html(address: str, lang: str, record_id: str, title: str, page_url: str) -> str:
-    """ "Suggest a correction" for a record page: a prefilled e-mail with the page's address and the record's id,
+    """A record page's "suggest a correction": a prefilled e-mail with the page's address and the record's id,
     and the same text to copy."""
     subject = t(lang, "correct_subject", title=title, id=record_id)
     body = t(lang, "correct_body", url=page_url, id=record_id)
@@ -100,7 +100,7 @@ def correction_html(address: str, lang: str, record_id: str, title: str, page_ur
 
 
 def report_html(address: str, lang: str, page_url: str) -> str:
-    """ "Report a problem on this page", at the foot of every page: a prefilled e-mail, the address shown."""
+    """The foot of every page: "report a problem on this page", a prefilled e-mail, the address shown."""
     subject = t(lang, "report_subject", url=page_url)
     body = t(lang, "report_body", url=page_url)
     return render(
