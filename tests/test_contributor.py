@@ -91,7 +91,7 @@ FORM_LINK = "issues/new?template=propose-practice.yml"
 REPO_PLACEHOLDER = "mpchub-repo:"  # the plugin puts the repository's address here (repo_url)
 
 
-def test_contribute_pages_offer_three_paths_shortest_first_and_an_e_mail_route() -> None:
+def test_contribute_pages_offer_four_paths_shortest_first_the_first_without_an_account() -> None:
     from conftest import REPO
 
     pages = {
@@ -101,12 +101,14 @@ def test_contribute_pages_offer_three_paths_shortest_first_and_an_e_mail_route()
     assert (REPO / ".github/ISSUE_TEMPLATE/propose-practice.yml").is_file()
     for lang, text in pages.items():
         headings = re.findall(r"^## (\d)\. ", text, re.M)
-        assert headings == ["1", "2", "3"], lang
+        assert headings == ["1", "2", "3", "4"], lang
         first_path = text.split("## 1. ")[1].split("## 2. ")[0]
+        assert "<!-- mpchub:proposal-form -->" in first_path  # the form on the page: no account needed
+        second_path = text.split("## 2. ")[1].split("## 3. ")[0]
         language = "T%C3%BCrk%C3%A7e" if lang == "tr" else "English"
-        assert f"]({REPO_PLACEHOLDER}{FORM_LINK}&language={language})" in first_path  # a link that opens the form
+        assert f"]({REPO_PLACEHOLDER}{FORM_LINK}&language={language})" in second_path  # opens the GitHub form
         after = "Sonra ne olur?" if lang == "tr" else "What happens next?"
-        assert text.count(f"**{after}**") == 3, lang
-        assert "mpchub new practice" in text.split("## 3. ")[1]
+        assert text.count(f"**{after}**") == 4, lang
+        assert "mpchub new practice" in text.split("## 4. ")[1]
         assert "[info@mbb.gov.tr](mailto:info@mbb.gov.tr)" in text  # MMU's address in the MPC action plan
         assert not re.search(r"\[(inceleme süresi|review time):", text), "no review-time placeholder on the public page"

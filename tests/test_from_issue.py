@@ -21,8 +21,10 @@ from hypothesis import strategies as st
 
 from conftest import REPO, Hub, run_cli
 from mpchub.content.corpus import load_corpus
+from mpchub.content.project import Project
 from mpchub.content.schemas import SchemaSet
-from mpchub.contribute.from_issue import escape
+from mpchub.contribute.from_issue import Outcome, propose
+from mpchub.contribute.messages import escape
 from mpchub.contribute.scaffold import draft
 from test_from_issue_bodies import FIXTURES, event, form_yaml, load_fixture, option, render_body, valid_answers
 
@@ -46,6 +48,17 @@ def from_body(hub: Hub, body: str):
     out = hub.root / "result.json"
     result = run_cli("--root", str(hub.root), "from-issue", str(path), "--json", str(out))
     return result, json.loads(out.read_text(encoding="utf-8"))
+
+
+def drafted(hub: Hub, body: str) -> Outcome:
+    """The proposal run in-process; on problems its files are removed again, and ``drafts`` keeps their text."""
+    return propose(Project(hub.root), body)
+
+
+def keep_drafts(hub: Hub, outcome: Outcome) -> None:
+    """Write a failed proposal's drafts back, to look at what the checker saw."""
+    for path, text in outcome.drafts.items():
+        hub.write(path, text)
 
 
 def messages(data: dict) -> list[str]:
@@ -139,10 +152,10 @@ def test_wrong_labels_in_english(hub: Hub) -> None:
     result, data = from_issue(hub, "wrong-label-en")
     assert result.exit_code == 1
     assert messages(data) == [
-        "İl / Province: 'Istanbull' is not a province; did you mean 'İstanbul'?",
-        "Temalar / Themes: 'Educaton / Eğitim' is not a theme; did you mean 'Eğitim / Education'?",
+        "İl / Province: 'Istanbull' is not one of the form's options; did you mean 'İstanbul'?",
+        "Temalar / Themes: 'Educaton / Eğitim' is not one of the form's options; did you mean 'Eğitim / Education'?",
     ]
-    assert "İl / Province: 'Istanbull' is not a province" in result.err
+    assert "İl / Province: 'Istanbull' is not one of the form's options" in result.err
 
 
 def test_extra_and_repeated_sections_are_reported_not_dropped(hub: Hub) -> None:
@@ -153,7 +166,8 @@ def test_extra_and_repeated_sections_are_reported_not_dropped(hub: Hub) -> None:
         "Yanıtlarınızın içinde başlık gerekiyorsa '####' kullanın.",
         "Başlık / Title: iki kez yer alıyor; yalnızca ilki kullanıldı.",
     ]
-    assert "Formda olmayan" not in (hub.root / "practices" / f"{SLUG}.md").read_text(encoding="utf-8")
+    outcome = drafted(hub, load_fixture("extra-sections")["issue"]["body"])
+    assert "Formda olmayan" not in outcome.drafts[f"practices/{SLUG}.md"]
 
 
 @pytest.mark.parametrize(
@@ -168,12 +182,14 @@ def test_extra_and_repeated_sections_are_reported_not_dropped(hub: Hub) -> None:
 def test_bodies_not_made_from_the_form_are_refused(hub: Hub, body: str) -> None:
     result, data = from_body(hub, body)
     assert result.exit_code == 1 and data["refused"] and data["files"] == []
-    assert messages(data)[0].startswith("Bu konu 'İyi uygulama önerin' formuyla açılmamış")
+    assert messages(data)[0].startswith("Bu metin 'İyi uygulama önerin' formuyla yazılmamış")
 
 
 def test_hostile_text_stays_text_and_html_in_the_body_is_refused_clearly(hub: Hub) -> None:
     result, data = from_issue(hub, "hostile")
     assert result.exit_code == 1 and "Traceback" not in result.err
+    assert not list((hub.root / "practices").iterdir())  # nothing is left behind
+    keep_drafts(hub, drafted(hub, load_fixture("hostile")["issue"]["body"]))
     corpus = load_corpus(hub.project)
     (master,) = [f for f in corpus.files if not f.is_translation]
     assert master.data is not None, master.problems  # the file is read: the text did not break the YAML
@@ -190,7 +206,11 @@ def test_hostile_text_stays_text_and_html_in_the_body_is_refused_clearly(hub: Hu
     ]
     assert master.body.lstrip("\n").startswith("Intro.\n\n---\n\n<script>")  # the body's '---' lines stay in the body
     by_label = {p["label"]: p["message"] for p in data["problems"]}
-    assert by_label["Açıklama / Description"].startswith("izin verilmeyen HTML içeriyor")
+    assert by_label["Açıklama / Description"] == (
+        "şu kurala uymuyor: Yalnızca Markdown'ın düz yazı için ürettiği HTML öğeleri; görsel yok. Metni düz yazı ya "
+        "da Markdown olarak yazın; HTML etiketleri (betik, iframe, görsel, on…= öznitelikleri, javascript: "
+        "adresleri) kullanılamaz."
+    )
     assert (
         "bir e-posta adresi, web adresi ya da telefon numarası değil"
         in by_label["Kurumsal iletişim / Institutional contact"]
@@ -201,8 +221,18 @@ def test_very_long_fields_are_reported_with_their_limits(hub: Hub) -> None:
     result, data = from_issue(hub, "very-long-fields")
     assert result.exit_code == 1
     found = messages(data)
-    assert "Başlık / Title: çok uzun: en fazla 160 karakter olabilir, 639 var." in found
-    assert any(m.startswith("Özet / Summary: çok uzun: en fazla 1200 karakter") for m in found)
+    assert found == [
+        "Başlık / Title: şu kurala uymuyor: Metin izin verilen uzunluğu aşmaz (en fazla 160 karakter; yanıtta 639 "
+        "karakter var).",
+        "Özet / Summary: şu kurala uymuyor: Metin izin verilen uzunluğu aşmaz (en fazla 1.200 karakter; yanıtta "
+        "4.399 karakter var).",
+        "Açıklama / Description: şu kurala uymuyor: Bir paragraf en çok 20.000 karakter ve 300 biçimlendirme "
+        "karakteridir (en fazla 20.000 karakter).",
+    ]
+    english = [p["message_en"] for p in data["problems"]]
+    assert english[0] == (
+        "breaks the rule: Text is not longer than allowed (at most 160 characters; the answer has 639)."
+    )
 
 
 def test_an_existing_record_is_never_overwritten(hub: Hub) -> None:
@@ -327,7 +357,8 @@ def test_round_trip_minimal_answers_equal_mpchub_new(hub: Hub, tmp_path: Path) -
     }
     result, data = from_body(hub, render_body(FORM, answers))
     assert result.exit_code == 1  # the other required questions are empty, and say so
-    assert data["files"] == ["practices/isikli-cagri-merkezi.md"]
+    assert data["files"] == [] and not list((hub.root / "practices").iterdir())
+    outcome = drafted(hub, render_body(FORM, answers))
     other = Hub(tmp_path / "other")
     made = run_cli(
         "--root", str(other.root), "new", "practice", "--title", "Işıklı Çağrı Merkezi",
@@ -335,7 +366,7 @@ def test_round_trip_minimal_answers_equal_mpchub_new(hub: Hub, tmp_path: Path) -
     )  # fmt: skip
     assert made.exit_code == 0
     path = "practices/isikli-cagri-merkezi.md"
-    assert (hub.root / path).read_text(encoding="utf-8") == (other.root / path).read_text(encoding="utf-8")
+    assert outcome.drafts[path] == (other.root / path).read_text(encoding="utf-8")
 
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
@@ -358,10 +389,13 @@ def test_any_text_in_the_answers_never_breaks_the_record(
         district=district,
         description=description,
     )
-    result, data = from_body(hub, render_body(FORM, answers))
-    assert result.exit_code in (0, 1), result.err
-    for problem in data["problems"]:
-        assert problem["message"] and problem["message_en"]
+    outcome = drafted(hub, render_body(FORM, answers))
+    for problem in outcome.problems:
+        assert problem.messages.keys() == {"tr", "en"} and all(problem.messages.values())
+        assert problem.label != "Yanıt dili / Language for our replies", problem
+    if not outcome.ok:
+        assert not list((hub.root / "practices").iterdir())  # nothing left behind
+        keep_drafts(hub, outcome)
     for file in load_corpus(hub.project).files:
         assert not {p.rule for p in file.problems} & READING_RULES, file.problems
 
@@ -410,7 +444,7 @@ def test_proposal_workflow_step_on_a_recorded_event(hub: Hub, tmp_path: Path, pa
         assert f"branch=proposal/issue-42-{SLUG}" in lines and f"slug={SLUG}" in lines
         assert (tmp_path / "pull-request.md").read_text(encoding="utf-8").startswith("Closes #42")
     else:
-        assert "| Field | Problem |" in comment and "is not a province" in comment
+        assert "| Field | Problem |" in comment and "is not one of the form's options" in comment
         assert not (tmp_path / "pull-request.md").exists()
 
 

@@ -26,8 +26,6 @@ PRODUCT = ("scripts/mpchub", "scripts/mpchub_mkdocs")
 EXEMPT_FILES = {
     "scripts/mpchub/content/registry.py",  # the registries themselves
     "scripts/mpchub/content/rules.py",
-    "scripts/mpchub/contribute/forms.py",  # the proposal form: being made language-generic (branch contrib)
-    "scripts/mpchub/contribute/from_issue.py",
 }
 EXEMPT = {
     ("scripts/mpchub/content/body.py", "tr"),  # HTML's table row, not Turkish

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlparse
 import lxml.html
 import pytest
 
-from sites import REPO, REPO_URL, SITE_URL, TURKISH_ORDER, BuiltSite
+from sites import REPO, SITE_URL, TURKISH_ORDER, BuiltSite
 
 
 def card_titles(soup) -> list[str]:
@@ -216,18 +216,11 @@ def test_heading_anchors_keep_turkish_letters(fixture_site: BuiltSite) -> None:
     assert fixture_site.page("practices/cagri-merkezi/").select_one("h2#isik-ve-cagri")
 
 
-def test_one_edit_link_per_page_leads_to_its_source_file(fixture_site: BuiltSite) -> None:
-    expected = {
-        "practices/cagri-merkezi/": "practices/cagri-merkezi.md",
-        "en/practices/cagri-merkezi/": "practices/cagri-merkezi.en.md",
-        "en/practices/dil-kursu/": "practices/dil-kursu.md",  # untranslated: the Turkish master
-        "about/": "docs/about.md",
-    }
-    for url, source in expected.items():
-        links = [a["href"] for a in fixture_site.page(url).select("article a") if "/edit/" in a["href"]]
-        assert links == [f"{REPO_URL}/edit/main/{source}"], url
-    for url in ("practices/", "themes/education/", "en/provinces/"):  # generated lists have no source file
-        assert not [a for a in fixture_site.page(url).select("article a") if "/edit/" in a["href"]], url
+def test_no_edit_button_on_public_pages(fixture_site: BuiltSite) -> None:
+    """GitHub's editor needs an account: editing is explained on the Contribute page, not offered on every page
+    (tests/test_contribute_mail.py checks every page for links to GitHub's forms and editor)."""
+    for url in ("practices/cagri-merkezi/", "en/practices/dil-kursu/", "about/", "practices/"):
+        assert not fixture_site.page(url).select(".md-content__button"), url
 
 
 def test_publication_and_recommendation_pages(fixture_site: BuiltSite) -> None:
@@ -264,18 +257,6 @@ def test_nothing_generated_is_in_the_repository(fixture_site: BuiltSite) -> None
     hand_written = {f.removeprefix("docs/") for f in tracked_files if f.startswith("docs/") and f.endswith(".md")}
     assert len(generated) > len(hand_written) > 5
     assert all(f"docs/{name}" not in tracked_files for name in generated - hand_written)
-
-
-def test_every_page_links_to_the_feedback_forms_with_its_address(fixture_site: BuiltSite) -> None:
-    from urllib.parse import parse_qs
-
-    for url in ("", "practices/cagri-merkezi/", "en/practices/dil-kursu/", "about/", "en/themes/education/"):
-        links = fixture_site.page(url).select(".mpc-feedback a")
-        assert [a["href"].split("?")[0] for a in links] == [f"{REPO_URL}/issues/new"] * 2, url
-        queries = [parse_qs(a["href"].split("?")[1]) for a in links]
-        assert [q["template"] for q in queries] == [["report-problem.yml"], ["suggest-correction.yml"]]
-        assert all(q["page"] == [SITE_URL + url] for q in queries), url
-    assert fixture_site.page("en/about/").select(".mpc-feedback a")[0].get_text() == "Report a problem on this page"
 
 
 def test_field_reference_page_lists_the_check_rules_with_their_ids(fixture_site: BuiltSite) -> None:

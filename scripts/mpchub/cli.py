@@ -71,8 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("forms", help="write the issue form generated from the vocabularies")
     forms.add_argument("--check", action="store_true", help="only check that the committed form is current")
 
-    from_issue = commands.add_parser("from-issue", help="write a record from a 'Propose a good practice' issue")
-    from_issue.add_argument("body", nargs="?", help="file with the issue body ('-' for standard input)")
+    from_issue = commands.add_parser(
+        "from-issue", help="write a record from a 'Propose a good practice' issue or e-mail (nothing on problems)"
+    )
+    from_issue.add_argument(
+        "body", nargs="?", help="file with the issue body or the e-mail's text ('-' for standard input)"
+    )
     from_issue.add_argument("--event", help="GitHub issues event payload (JSON) holding the body and number")
     from_issue.add_argument("--issue", type=int, help="issue number, when the body comes from a file")
     from_issue.add_argument("--json", type=Path, help="write the result (files, problems) as JSON here")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -23,6 +24,8 @@ from mpchub.content.project import Project
 from mpchub.content.registry import Language, Registry
 from mpchub.content.reuse import Reuse
 from mpchub.content.schemas import SchemaSet
+from mpchub.contribute import mail
+from mpchub.contribute.forms import proposal_form
 from mpchub.render import strings
 from mpchub.render.strings import STRINGS, t
 from mpchub.search import assets as search_assets
@@ -40,14 +43,31 @@ PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
 
 
+def page_address(site_url: str | None, url: str) -> str:
+    """A page's full address when the site's is known (``SITE_URL``), else its site-relative one."""
+    return (site_url.rstrip("/") + "/" + url.lstrip("/")) if site_url else url
+
+
 def _parts(corpus: Corpus, site_url: str | None) -> Parts:
-    """What the open data adds to the site's pages."""
+    """What the open data and the ways to contribute add to the site's pages."""
+    form = proposal_form(corpus.schemas)
 
     def extras(record: Record, lang: str) -> dict[str, Markup]:
+        language = corpus.registry.language(lang)
         return {
             # mpchub.exports renders both with the same autoescaping environment: safe to insert as markup
             "citation": Markup(exports.citation_html(corpus, record, lang, site_url, heading=False)),
             "structured_data": Markup(exports.jsonld_html(corpus, record, lang, site_url)),
+            # "suggest a correction" by e-mail (mpchub.contribute renders it with the core's environment)
+            "correction": Markup(
+                mail.correction_html(
+                    form.address,
+                    lang,
+                    record.slug,
+                    str(record.fields(lang).get("title", record.slug)),
+                    page_address(site_url, language.url(record.path)),
+                )
+            ),
         }
 
     def pages(view: View) -> list[Page]:
@@ -60,7 +80,10 @@ def _parts(corpus: Corpus, site_url: str | None) -> Parts:
             exports.listing_downloads_html(collection, view.language, collection.catalog)
         ),
         pages=pages,
-        fragments=lambda view: {"open-data-files": exports.open_data_html(corpus, view.lang, view.here)},
+        fragments=lambda view: {
+            "open-data-files": exports.open_data_html(corpus, view.lang, view.here),
+            "proposal-form": mail.proposal_form_html(form, view.lang),
+        },
         known=exports.site_paths(corpus),
     )
 
@@ -135,6 +158,14 @@ class Hub:
         """A hand-written page's ``<!-- mpchub:NAME -->`` markers filled with generated HTML (KeyError: unknown),
         for the page at the site-relative ``page_url``."""
         return self.site.fill_markers(html, page_url)
+
+    def feedback(self, lang: str, page_url: str) -> str:
+        """The foot of every page: "report a problem on this page", a prefilled e-mail to the MPC."""
+        return mail.report_html(self._address, lang, page_address(self.site_url, page_url))
+
+    @cached_property
+    def _address(self) -> str:
+        return proposal_form(self.corpus.schemas).address
 
     def feed_links(self, lang: str, page_url: str) -> str:
         return exports.feed_links_html(self.corpus, lang, page_url)

@@ -178,6 +178,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_feeds"] = self.hub.feed_links(language, page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = self.hub.strings(language)
+        context["mpchub_feedback"] = self.hub.feedback(language, page.url)  # "report a problem" by e-mail
         return context
 
     def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:

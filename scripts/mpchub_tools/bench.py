@@ -11,7 +11,8 @@ timed tests).
   query (raw, and compressed as a web server would send them);
 * ``--site --floor``: also build the same pages (the staged stubs: front matter only) with the same
   configuration less the ``mpchub`` plugin and search: what MkDocs, Material and static-i18n take by
-  themselves, the floor under any work of ours.
+  themselves, the floor under any work of ours;
+* ``--mailto``: the longest ``mailto:`` link Chromium hands to the mail program (``mpchub_tools.mailto_limit``).
 
 Synthetic records go to a scratch folder that is deleted afterwards; they are never published.
 """
@@ -36,6 +37,10 @@ from mpchub_tools.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if args.mailto:
+        from mpchub_tools.mailto_limit import report
+
+        return report()
     if args.related:
         return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
@@ -315,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         metavar="N",
         help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
+    )
+    parser.add_argument(
+        "--mailto", action="store_true", help="the longest mailto: link Chromium hands to the mail program"
     )
     parser.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
     parser.add_argument(

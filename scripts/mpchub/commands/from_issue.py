@@ -2,8 +2,10 @@
 
 The proposal workflow calls it with the event file GitHub gives every run (``--event
 "$GITHUB_EVENT_PATH"``), so the issue body never passes through a shell; a maintainer can run it on a
-saved body (``mpchub from-issue body.md``). Exit status: 0 when the record was written and passes the
-check, 1 when the proposal has problems (listed), 2 when the input cannot be read at all.
+saved body (``mpchub from-issue body.md``), such as the text of an e-mail sent from the Contribute page's
+form (Windows line endings, wrapped lines and a signature are fine). Exit status: 0 when the record was
+written and passes the check, 1 when the proposal has problems (listed; nothing is left in the content
+folders), 2 when the input cannot be read at all.
 """
 
 from __future__ import annotations

@@ -130,6 +130,7 @@ class BodyProblem:
     column: int
     message: str
     rule: rules.Rule
+    facts: tuple[tuple[str, int | str], ...] = ()  # the numbers of the message (see Problem.facts)
 
 
 @dataclass
@@ -291,6 +292,7 @@ def _limit_problems(source: str) -> list[BodyProblem]:
                 f"the body is {len(source):,} characters long; the limit is {limits.MAX_BODY_CHARACTERS:,}: "
                 "summarise, and link to the full text at its source",
                 rules.BODY_TOO_LONG,
+                (("max_characters", limits.MAX_BODY_CHARACTERS), ("characters", len(source))),
             )
         ]
     for offset, reason in limits.forbidden_characters(source):
@@ -317,6 +319,7 @@ def _limit_problems(source: str) -> list[BodyProblem]:
                     f"this paragraph is longer than {limits.MAX_PARAGRAPH_CHARACTERS:,} characters: "
                     "break it into shorter paragraphs with blank lines",
                     rules.PARAGRAPH_TOO_LONG,
+                    (("max_characters", limits.MAX_PARAGRAPH_CHARACTERS),),
                 )
             )
             paragraph = -limits.MAX_BODY_CHARACTERS  # one message per paragraph

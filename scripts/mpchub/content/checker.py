@@ -93,7 +93,7 @@ def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas
         else:
             node = subschema(schema, list(error.schema_path)[:-1])
             message = schema_message(kind, details, error.instance, node, schemas.vocabularies, error.message)
-            record.problem_at(path, message, _rule(kind, node))
+            record.problem_at(path, message, _rule(kind, node), facts=_facts(kind, details, error.instance))
 
 
 def _rule(kind: str, node: Schema) -> rules.Rule:
@@ -105,6 +105,22 @@ def _rule(kind: str, node: Schema) -> rules.Rule:
         "Minimum": rules.OUT_OF_RANGE, "Maximum": rules.OUT_OF_RANGE, "ExclusiveMinimum": rules.OUT_OF_RANGE,
         "ExclusiveMaximum": rules.OUT_OF_RANGE,
     }.get(kind, rules.SCHEMA)  # fmt: skip
+
+
+# The numbers of a length or count message, by the validator's error kind (see Problem.facts).
+_FACTS = {
+    "MaxLength": ("max_characters", "characters"),
+    "MinLength": ("min_characters", "characters"),
+    "MaxItems": ("max_items", "items"),
+    "MinItems": ("min_items", "items"),
+}
+
+
+def _facts(kind: str, details: dict[str, Any], value: Any) -> tuple[tuple[str, int | str], ...]:
+    names = _FACTS.get(kind)
+    if names is None or not isinstance(value, (str, list)) or not isinstance(details.get("limit"), int):
+        return ()
+    return ((names[0], details["limit"]), (names[1], len(value)))
 
 
 def _missing(record: RecordFile, parent: FieldPath, name: str, node: Schema) -> None:
@@ -230,7 +246,7 @@ def _body_problems(record: RecordFile) -> None:
         )
         return
     for found in body.problems(record.body):  # what body.render, used by the build, refuses
-        record.problem(found.message, found.rule, record.body_line + found.line - 1, found.column)
+        record.problem(found.message, found.rule, record.body_line + found.line - 1, found.column, facts=found.facts)
     if PLACEHOLDER + ":" not in record.body:
         return
     for number, line in enumerate(record.body.splitlines(), start=record.body_line):

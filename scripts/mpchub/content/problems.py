@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from mpchub.content.rules import rule_id
 
@@ -17,7 +17,9 @@ class Problem:
     """One problem in one file, pointing at the offending value.
 
     ``field`` is the path of the field inside the front matter (``themes[1]``, ``sources[0].url``),
-    empty when the problem concerns the file as a whole.
+    empty when the problem concerns the file as a whole. ``facts`` holds the numbers a message is built
+    around (``(("max_characters", 160), ("characters", 639))``), so that another wording of the problem (a
+    proposer's language, in ``mpchub from-issue``) is made from the rule and the numbers, not from the text.
     """
 
     path: str
@@ -27,6 +29,7 @@ class Problem:
     message: str
     severity: str = ERROR
     rule: str = ""
+    facts: tuple[tuple[str, int | str], ...] = field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -46,7 +49,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {where}{self.message} [{self.rule_label}]"
 
     def as_dict(self) -> dict[str, object]:
-        return {**asdict(self), "rule_id": self.rule_id}
+        data = {k: v for k, v in asdict(self).items() if k != "facts"}
+        return {**data, "rule_id": self.rule_id, **({"facts": dict(self.facts)} if self.facts else {})}
 
     def as_github(self) -> str:
         where = f"{self.field}: " if self.field else ""

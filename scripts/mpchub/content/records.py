@@ -61,9 +61,10 @@ class RecordFile:
         column: int = 1,
         fieldpath: str = "",
         severity: str | None = None,
+        facts: tuple[tuple[str, int | str], ...] = (),
     ) -> Problem:
         """Record a problem of ``rule`` (its severity unless ``severity`` says otherwise)."""
-        found = Problem(self.relpath, line, column, fieldpath, message, severity or rule.severity, rule.name)
+        found = Problem(self.relpath, line, column, fieldpath, message, severity or rule.severity, rule.name, facts)
         self.problems.append(found)
         return found
 
@@ -79,6 +80,7 @@ class RecordFile:
         key: bool = False,
         severity: str | None = None,
         field_path: yamlfront.FieldPath | None = None,
+        facts: tuple[tuple[str, int | str], ...] = (),
     ) -> Problem:
         """A problem located at the value (or, with ``key``, the field name) at ``path``.
 
@@ -89,7 +91,7 @@ class RecordFile:
         if not path:
             line, column = self.front_matter_line - 1, 1  # the opening '---'
         shown = path if field_path is None else field_path
-        return self.problem(message, rule, line, column, yamlfront.format_path(shown), severity)
+        return self.problem(message, rule, line, column, yamlfront.format_path(shown), severity, facts)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -230,6 +232,7 @@ def _read_bounded(path: Path, record: RecordFile) -> bytes | None:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 record.problem("not a regular file: a record is a Markdown text file", rules.NOT_A_FILE)
                 return None
+            size = os.fstat(handle.fileno()).st_size
             raw = handle.read(limits.MAX_FILE_BYTES + 1)
     except OSError as exc:
         if exc.errno == errno.ELOOP or path.is_symlink():  # O_NOFOLLOW refuses a link: nothing was read
@@ -244,6 +247,7 @@ def _read_bounded(path: Path, record: RecordFile) -> bytes | None:
             f"the file is larger than {limits.MAX_FILE_BYTES:,} bytes (1 MB): a record summarises a practice "
             "in a few pages; link to long documents at their source",
             rules.FILE_TOO_LARGE,
+            facts=(("max_bytes", limits.MAX_FILE_BYTES), ("bytes", max(size, len(raw)))),
         )
         return None
     return raw
