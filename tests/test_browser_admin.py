@@ -21,12 +21,12 @@ import pytest
 
 from conftest import run_cli
 from hubs import make_hub
-from mpchub.cms.layout import canonical_text
-from mpchub.cms.writer import record_text
 from mpchub.content.corpus import load_corpus
+from mpchub.content.layout import canonical_text
 from mpchub.content.project import Project
 from mpchub.content.registry import Collection
 from mpchub.content.schemas import SchemaSet
+from mpchub.content.writer import record_text
 from mpchub.render.strings import t
 from sites import BuiltSite
 

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from conftest import VALID_PRACTICE, Hub, run_cli
 from mpchub.cms import admin
 from mpchub.cms.config import generate
-from mpchub.cms.writer import dump, record_text
 from mpchub.content.project import Project
 from mpchub.content.schemas import SchemaSet
+from mpchub.content.writer import dump, record_text
 from sites import BuiltSite
 
 REPO = Path(__file__).resolve().parents[1]

@@ -23,6 +23,7 @@ from conftest import REPO, Hub, run_cli
 from mpchub.content.corpus import load_corpus
 from mpchub.content.project import Project
 from mpchub.content.schemas import SchemaSet
+from mpchub.content.writer import record_text
 from mpchub.contribute.from_issue import Outcome, propose
 from mpchub.contribute.messages import escape
 from mpchub.contribute.scaffold import draft
@@ -65,8 +66,14 @@ def messages(data: dict) -> list[str]:
     return [f"{p['label']}: {p['message']}" if p["label"] else p["message"] for p in data["problems"]]
 
 
+def in_editor_layout(hub: Hub, text: str) -> str:
+    """A practice's master as from-issue leaves an accepted proposal: in the web editor's layout."""
+    _open, front, body = text.split("---\n", 2)
+    return record_text(yaml.safe_load(front), body.removeprefix("\n"), SchemaSet(hub.project).schema("practice", False))
+
+
 def expected_master(hub: Hub) -> str:
-    """What `mpchub new`'s scaffold writes for the valid answers, filled in by hand."""
+    """What `mpchub new`'s scaffold writes for the valid answers, filled in by hand, in the editor's layout."""
     values = {
         "summary": "Sentetik bir test önerisi; gerçek bir uygulamayı anlatmaz ve hiçbir yerde yayımlanmaz.",
         "implementers": [{"name": "Sentetik Kadıköy Belediyesi", "kind": "district-municipality"}],
@@ -89,9 +96,12 @@ def expected_master(hub: Hub) -> str:
         "contact": {"email": "goc@example.org"},
     }
     body = "Sentetik gövde: **Markdown** ile yazılmış bir paragraf.\n\nİkinci paragraf.\n"
-    return draft(
-        SchemaSet(hub.project), "practice", SLUG, "Sentetik Mahalle Dil Kafesi", answers=values, bodies={"tr": body}
-    ).master
+    return in_editor_layout(
+        hub,
+        draft(
+            SchemaSet(hub.project), "practice", SLUG, "Sentetik Mahalle Dil Kafesi", answers=values, bodies={"tr": body}
+        ).master,
+    )
 
 
 # --- the corpus ---------------------------------------------------------------------------------------
@@ -343,7 +353,7 @@ def test_round_trip_generated_form_to_record(hub: Hub) -> None:
     expected = draft(
         SchemaSet(hub.project), "practice", slug, wanted["title"], answers=values, bodies={"tr": "Sentetik gövde."}
     )
-    assert (hub.root / "practices" / f"{slug}.md").read_text(encoding="utf-8") == expected.master
+    assert (hub.root / "practices" / f"{slug}.md").read_text(encoding="utf-8") == in_editor_layout(hub, expected.master)
     record = load_corpus(hub.project).records["practice"][slug].data
     assert {k: record[k] for k in wanted} == wanted
 

@@ -176,7 +176,7 @@ def test_a_signature_after_a_text_answer_is_not_part_of_it(hub: Hub) -> None:
 
 def test_the_checker_puts_its_numbers_on_a_problem(hub: Hub) -> None:
     """`mpchub check --format json` carries the facts a proposer's sentence is built from."""
-    text = expected_master(hub).replace("title: Sentetik Mahalle Dil Kafesi", "title: " + "Uzun başlık " * 20)
+    text = expected_master(hub).replace('title: "Sentetik Mahalle Dil Kafesi"', "title: " + "Uzun başlık " * 20)
     hub.write(f"practices/{SLUG}.md", text)
     problems = json.loads(hub.check("--format", "json").out)
     too_long = next(p for p in problems if p["rule"] == "too-long")

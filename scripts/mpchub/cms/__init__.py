@@ -1,11 +1,12 @@
 """The staff editor at ``/admin/``: Sveltia CMS, configured from the schemas and vocabularies.
 
 * ``mpchub.cms.config``: the CMS configuration (collections, fields, vocabulary choices), generated;
-* ``mpchub.cms.writer``: a record's text exactly as the CMS writes it, so that the repository's records
-  can be kept in that form and an edit in the editor changes only the edited lines (``mpchub format``);
-* ``mpchub.cms.layout``: is a record file in that layout, and rewriting it (``mpchub format``);
 * ``mpchub.cms.admin``: the files ``/admin/`` serves (page, configuration, the CMS itself from
   ``node_modules``) and the page's own Content-Security-Policy.
+
+The layout the editor writes a record in is the repository's own, so it lives in the model:
+``mpchub.content.writer`` (a record's text exactly as the CMS writes it) and ``mpchub.content.layout`` (is a file
+in that layout; ``mpchub format``), which ``mpchub from-issue`` uses too.
 
 Plain Python: the MkDocs adapter only asks the facade (``Hub.prepare_editor``, ``Hub.write_editor``) to write
 these files into the built site after the build, so MkDocs never sees them (no sitemap entry, no theme, no

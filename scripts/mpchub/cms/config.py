@@ -27,7 +27,7 @@ files' layout. A translated field is required in Turkish only (``required: [tr]`
 twin is valid. ``source_commit`` (``x-twin-only``) is left out of the editor: it is kept as the twin has it.
 
 Output: ``omit_empty_optional_fields`` (an optional field left empty is not written) and YAML strings in
-double quotes (see ``mpchub.cms.writer`` for why, and for the file the editor writes).
+double quotes (see ``mpchub.content.writer`` for why, and for the file the editor writes).
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """``mpchub format``: rewrite records as the web editor (/admin/) writes them, so that its edits change only the
-edited lines (``mpchub.cms.layout``). ``--check`` only lists the records that are not in that layout."""
+edited lines (``mpchub.content.layout``). ``--check`` only lists the records that are not in that layout."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from mpchub.cms.layout import canonical_text, comment_lines, first_difference, format_file
 from mpchub.content import rules
 from mpchub.content.corpus import load_corpus
+from mpchub.content.layout import canonical_text, comment_lines, first_difference, format_file
 from mpchub.content.problems import WARNING, annotation
 from mpchub.content.project import Project
 from mpchub.exitcodes import INVALID as EXIT_INVALID

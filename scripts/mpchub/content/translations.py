@@ -103,7 +103,7 @@ def stamp(record: Record, history: History) -> bool:
     if commit is None:
         return False
     changed = False
-    line = f'source_commit: "{commit}"'  # quoted and last, as the web editor writes it (mpchub.cms.writer)
+    line = f'source_commit: "{commit}"'  # quoted and last, as the web editor writes it (mpchub.content.writer)
     for translation in record.translations.values():
         text = translation.path.read_text(encoding="utf-8")
         if SOURCE_COMMIT.search(text):

@@ -19,9 +19,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from mpchub.content import rules
 from mpchub.content.corpus import load_corpus
+from mpchub.content.layout import format_file
 from mpchub.content.problems import Problem
 from mpchub.content.project import Project
-from mpchub.content.records import FENCE_LINE
+from mpchub.content.records import FENCE_LINE, read_record
+from mpchub.content.registry import Collection
 from mpchub.content.schemas import SchemaSet
 from mpchub.content.text import fold, slugify
 from mpchub.content.vocabularies import Vocabulary
@@ -392,7 +394,8 @@ class Outcome:
 
 
 def propose(project: Project, body: str, *, force: bool = False, schemas: SchemaSet | None = None) -> Outcome:
-    """Read the text, write the record as ``mpchub new`` would with the answers, and check it.
+    """Read the text, write the record as ``mpchub new`` would with the answers, and check it; an accepted
+    record is left in the web editor's layout (``mpchub format``).
 
     With problems, the files written are removed again (``Outcome.drafts`` keeps their text): nothing is
     left in the content folders, so the same command can run again once the proposal is fixed.
@@ -438,7 +441,17 @@ def propose(project: Project, body: str, *, force: bool = False, schemas: Schema
         if not outcome.ok:
             _remove(written)
             outcome.files = []
+    if outcome.ok:
+        _in_editor_layout(project, schemas, form.collection, written)
+        outcome.drafts = {project.relative(p): p.read_text(encoding="utf-8") for p in written}
     return outcome
+
+
+def _in_editor_layout(project: Project, schemas: SchemaSet, collection: Collection, paths: list[Path]) -> None:
+    """Rewrite the accepted files as the web editor writes records (``mpchub format``), so that the pull request
+    needs no formatting and a later edit at ``/admin/`` changes only its own lines. Every value is kept."""
+    for path in paths:
+        format_file(path, read_record(project, collection, path), schemas)
 
 
 def _remove(paths: list[Path]) -> None:

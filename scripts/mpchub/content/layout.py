@@ -1,6 +1,6 @@
 """Is a record file written as the web editor writes it? (``mpchub format``.)
 
-The web editor rewrites a whole file when it saves (``mpchub.cms.writer``). A record already in that layout
+The web editor rewrites a whole file when it saves (``mpchub.content.writer``). A record already in that layout
 changes only in the edited lines; any other record is rewritten entirely by its first edit. ``mpchub format``
 rewrites files into the layout, keeping every value; ``mpchub format --check`` lists the others (in CI, as
 warnings on the pull request's lines). It is not a rule of ``mpchub check``: a proposal written by hand or by
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mpchub.cms.writer import record_text
 from mpchub.content.records import RecordFile
 from mpchub.content.schemas import SchemaSet
+from mpchub.content.writer import record_text
 
 # A YAML comment: '#' at the start of a line or after a space, outside quotes (the editor drops comments).
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
