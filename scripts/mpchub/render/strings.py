@@ -128,6 +128,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "open_in_catalog": "Tümünü katalogda filtrele",
         "breadcrumbs": "Sayfa konumu",
         "without_practices": "Henüz uygulaması olmayanlar ({n})",
+        # --- issue 22, the officer's paths: practice pages, municipality pages, downloads (officer branch) ---
+        "implemented_heading": "Belediyenin uygulayıcısı olduğu uygulamalar",
+        "located_district": "İlçede başka kuruluşların yürüttüğü uygulamalar",
+        "located_district_intro": "Kayıtlarına göre bu ilçede ({place}) yer alan, uygulayıcıları arasında bu belediyenin bulunmadığı uygulamalar.",
+        "located_province": "İlde başka kuruluşların yürüttüğü uygulamalar",
+        "located_province_intro": "Kayıtlarına göre bu ilde ({place}) yer alan, uygulayıcıları arasında bu belediyenin bulunmadığı uygulamalar.",
+        # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Metin dili",
         "column_language_help": "Kaydın metinlerinin dili (tr veya en). İngilizce dosyada 'tr', kaydın henüz çevrilmediğini gösterir.",
@@ -340,6 +347,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "open_in_catalog": "Filter them all in the catalog",
         "breadcrumbs": "You are here",
         "without_practices": "None yet ({n})",
+        # --- issue 22, the officer's paths: practice pages, municipality pages, downloads (officer branch) ---
+        "implemented_heading": "Practices the municipality implements",
+        "located_district": "Practices others run in the district",
+        "located_district_intro": "Practices whose records place them in this district ({place}) and whose implementers do not include this municipality.",
+        "located_province": "Practices others run in the province",
+        "located_province_intro": "Practices whose records place them in this province ({place}) and whose implementers do not include this municipality.",
+        # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Text language",
         "column_language_help": "The language of the record's texts (tr or en). 'tr' in the English file means the record has not been translated yet.",
