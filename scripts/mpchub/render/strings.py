@@ -134,6 +134,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "located_district_intro": "Kayıtlarına göre bu ilçede ({place}) yer alan, uygulayıcıları arasında bu belediyenin bulunmadığı uygulamalar.",
         "located_province": "İlde başka kuruluşların yürüttüğü uygulamalar",
         "located_province_intro": "Kayıtlarına göre bu ilde ({place}) yer alan, uygulayıcıları arasında bu belediyenin bulunmadığı uygulamalar.",
+        "key_facts": "Temel bilgiler",
+        "status_as_of": "{date} itibarıyla",
+        "section_lessons": "Çıkarılan dersler ve zorluklar",
+        "section_results": "Elde edilenler",
+        "section_record": "Bu kayıt hakkında",
+        "recommendation_practices": "Bu öneriyle ilgili iyi uygulamalar",
+        "links_by_editors": "Bu bağlantıları platformun editörleri kurar: bir uygulamanın öneriyi hayata geçirdiği ya da ona örnek olduğu, editörlerin kaynakları okumasına dayanır.",
+        "no_linked_practices": "Platformda henüz bu öneriyle ilişkilendirilmiş bir iyi uygulama yok. Editörler, kaynaklarda öneriyi hayata geçiren ya da ona örnek olan bir uygulama gördüklerinde onu buraya ekler.",
+        "ways_in": "Göz atma yolları",
         # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Metin dili",
@@ -353,6 +362,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "located_district_intro": "Practices whose records place them in this district ({place}) and whose implementers do not include this municipality.",
         "located_province": "Practices others run in the province",
         "located_province_intro": "Practices whose records place them in this province ({place}) and whose implementers do not include this municipality.",
+        "key_facts": "Key facts",
+        "status_as_of": "as of {date}",
+        "section_lessons": "Lessons and challenges",
+        "section_results": "Results",
+        "section_record": "About this record",
+        "recommendation_practices": "Good practices related to this recommendation",
+        "links_by_editors": "These links are set by the hub's editors: that a practice carries out or illustrates the recommendation is the editors' reading of the sources.",
+        "no_linked_practices": "No good practice on the hub is linked to this recommendation yet. The editors add one here when the sources show a practice that carries it out or illustrates it.",
+        "ways_in": "Ways in",
         # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Text language",

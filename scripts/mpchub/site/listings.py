@@ -104,7 +104,10 @@ class Listings:
         """A record's card, rendered once per language and link: its only link is relative, and pages at the same
         depth (every browse page of every kind) share it."""
         rank = self.index.title_rank[view.lang][record.key] if with_facets else None  # the catalog's sort
-        key = (record.fields_fingerprint, view.lang, view.record_href(record), with_facets, rank)
+        root = (
+            view.href("").rstrip("/") + "/"
+        )  # theme links: the same from every page of a depth, so browse pages still share cards
+        key = (record.fields_fingerprint, view.lang, view.record_href(record), root, with_facets, rank)
         return self._cards.get(
             key, lambda: Markup(render("listing/card.html", **self._card_context(view, record, with_facets)))
         )
@@ -126,9 +129,16 @@ class Listings:
             "v": view,
             "record": record,
             "meta": meta,
-            "themes": [view.label("themes", k) for k in values(record, "themes")],
+            "themes": [(k, view.label("themes", k)) for k in values(record, "themes")],
+            "theme_root": view.href("").rstrip("/") + "/" + self._theme_kind + "/",
             "facets": facets,
         }
+
+    @property
+    def _theme_kind(self) -> str:
+        """The browse pages of the themes a card shows (the kind whose pages list the ``themes`` field)."""
+        browse = self.registry.browse_of("themes")
+        return browse.kind if browse else "themes"
 
     def cards(self, view: View, records: Iterable[Record], with_facets: bool = False) -> Markup:
         records = list(records)
@@ -393,8 +403,12 @@ class Listings:
             items = [(k, label, counted[k]) for k, label in labelled]
             return render("home/terms.html", v=view, kind=kind, items=items, see_all=see_all)
 
+        ways = [(primary.catalog, view.t(primary.folder))]
+        ways += [(f"{b.kind}/index", self.kind_title(b.kind, lang)) for b in self.registry.browses]
+        ways += [(c.catalog, view.t(c.folder)) for c in self.registry.collections[1:]]
         fragments = {
             "search": render("home/search.html", v=view),
+            "ways": render("home/ways.html", v=view, ways=ways),
             "stats": render("home/stats.html", v=view, stats=stats),
             "browse-themes": terms("themes"),
             "browse-provinces": terms("provinces", "provinces/index"),
