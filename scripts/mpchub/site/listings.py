@@ -104,9 +104,8 @@ class Listings:
         """A record's card, rendered once per language and link: its only link is relative, and pages at the same
         depth (every browse page of every kind) share it."""
         rank = self.index.title_rank[view.lang][record.key] if with_facets else None  # the catalog's sort
-        root = (
-            view.href("").rstrip("/") + "/"
-        )  # theme links: the same from every page of a depth, so browse pages still share cards
+        # theme links start from the site's root: the same from every page of a depth, so browse pages share cards
+        root = view.href("").rstrip("/") + "/"
         key = (record.fields_fingerprint, view.lang, view.record_href(record), root, with_facets, rank)
         return self._cards.get(
             key, lambda: Markup(render("listing/card.html", **self._card_context(view, record, with_facets)))
