@@ -143,6 +143,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "links_by_editors": "Bu bağlantıları platformun editörleri kurar: bir uygulamanın öneriyi hayata geçirdiği ya da ona örnek olduğu, editörlerin kaynakları okumasına dayanır.",
         "no_linked_practices": "Platformda henüz bu öneriyle ilişkilendirilmiş bir iyi uygulama yok. Editörler, kaynaklarda öneriyi hayata geçiren ya da ona örnek olan bir uygulama gördüklerinde onu buraya ekler.",
         "ways_in": "Göz atma yolları",
+        "column_body": "Metin",
+        "column_body_help": "Kaydın alanlarının altındaki metni (Markdown), alanlarla aynı dilde.",
+        "xlsx_description": "{n} kayıt, her satırda bir kayıt; sütun başlıkları ve değerler {language}, listeler hücre içinde alt alta.",
+        "table_description": '{n} kayıt, Excel dosyasıyla aynı tablo: katalogdaki "bu kayıtları indirin" düğmesi gösterilen kayıtların dosyasını bundan yapar.',
+        "workbook_description": "Bütün kayıtlar tek Excel dosyasında, her derleme ayrı bir sayfada.",
+        "download_these": "Bu {n} kaydı indir",
+        "download_these_one": "Bu kaydı indir",
+        "download_xlsx": "Excel (.xlsx)",
+        "download_csv": "CSV (Türkçe Excel için ; ile)",
+        "download_failed": "Dosya şu anda hazırlanamadı; bağlantınızı denetleyip yeniden deneyin ya da sayfanın altındaki tam listeyi indirin.",
         # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Metin dili",
@@ -371,6 +381,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "links_by_editors": "These links are set by the hub's editors: that a practice carries out or illustrates the recommendation is the editors' reading of the sources.",
         "no_linked_practices": "No good practice on the hub is linked to this recommendation yet. The editors add one here when the sources show a practice that carries it out or illustrates it.",
         "ways_in": "Ways in",
+        "column_body": "Text",
+        "column_body_help": "The record's text below its fields (Markdown), in the language of its fields.",
+        "xlsx_description": "{n} records, one per row; column headers and values in {language}, lists one item a line within a cell.",
+        "table_description": '{n} records, the same table as the Excel file: the catalog\'s "download these" button makes the file of the records on screen from it.',
+        "workbook_description": "Every record in one Excel file, a sheet per collection.",
+        "download_these": "Download these {n}",
+        "download_these_one": "Download this one",
+        "download_xlsx": "Excel (.xlsx)",
+        "download_csv": "CSV (separated by ;)",
+        "download_failed": "The file could not be made right now; check your connection and try again, or download the full list at the bottom of the page.",
         # --- end of the officer's block ---
         # open data: downloads, feeds, citations, statistics and the map (mpchub.exports)
         "column_language": "Text language",

@@ -55,11 +55,13 @@ class Listings:
         intros: dict[str, dict[str, str]],
         reuse: Reuse | None = None,
         downloads: Downloads | None = None,
+        download_control: Downloads | None = None,
     ) -> None:
         self.index = index
         self.registry = index.registry
         self.intros = intros
         self.downloads = downloads or (lambda collection, view: Markup(""))
+        self.download_control = download_control or (lambda collection, view: Markup(""))
         self.places = Places(index)
         self._cards: Memo = reuse.cards if reuse is not None else Memo()
         self._groups: Memo | None = reuse.groups if reuse is not None else None
@@ -165,6 +167,7 @@ class Listings:
             total=len(records),
             cards=self.cards(view, self.index.newest_first(records), with_facets=True),
             downloads=self.downloads(collection, view),
+            download_control=self.download_control(collection, view),
         )
         return Page(collection.catalog, view.language, heading, "listing", html=html)
 
