@@ -83,7 +83,9 @@ def test_a_practice_page_puts_key_facts_first_and_a_heading_per_section(repo_sit
 
 def test_cards_are_one_tap_target_with_theme_links(fixture_site: BuiltSite) -> None:
     for url in ("practices/", "themes/education/", "en/provinces/istanbul/"):
-        for card in fixture_site.page(url).select("li.mpc-card"):
+        cards = fixture_site.page(url).select("li.mpc-card")
+        assert all(card.select(".mpc-terms a") for card in cards), url  # every theme label is a link
+        for card in cards:
             assert card.select_one("a.mpc-card__title")
             for link in card.select(".mpc-terms a"):
                 target = (fixture_site.site / url / link["href"]).resolve()
@@ -366,3 +368,10 @@ def test_primary_tap_targets_are_44_px_and_the_name_fits_the_header(phone: Page,
         phone.goto(site_url + url)
         name = phone.locator(".md-header__topic .md-ellipsis").first
         assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), name.inner_text()
+    # a whole card is one tap target: a tap on its place and dates opens the record
+    phone.goto(site_url + "practices/")
+    card = phone.locator("li.mpc-card").first
+    href = card.locator("a.mpc-card__title").get_attribute("href")
+    box = card.locator(".mpc-card__meta").bounding_box()  # the title's link covers it: tap where a finger would
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    phone.wait_for_url("**/practices/" + href)
