@@ -14,14 +14,13 @@
 (function () {
   "use strict";
 
-  var FOLD = { "ç": "c", "ğ": "g", "ı": "i", "i̇": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u" };
-
   function toArray(list) { return Array.prototype.slice.call(list); }
 
-  /* An ASCII piece of a file name: Turkish letters folded, anything else a hyphen. */
+  /* An ASCII piece of a file name: accents dropped (ş → s), the dotless i made plain, anything else a hyphen.
+     (The search's folding lives in mpc-text.js, loaded only by the search; a file name needs no more.) */
   function slug(text) {
-    return String(text).toLocaleLowerCase("tr").replace(/i̇|[çğıöşüâîû]/g, function (c) { return FOLD[c]; })
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    return String(text).toLocaleLowerCase("tr").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u0131/g, "i").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
   }
 
   function fill(element, n) {
