@@ -307,6 +307,7 @@ def test_a_recommendation_is_one_tap_from_its_practices(phone: Page, site_url: s
     assert walk.taps == 1 and walk.scrolled <= 780
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")  # write-excel-file writes none; harmless
 def test_a_filtered_download_holds_only_the_shown_records(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "practices/?province=istanbul")
     phone.wait_for_function("document.querySelector('[data-mpc-list]').getAttribute('data-query') !== null")
