@@ -160,6 +160,6 @@ def test_a_practice_prints_as_a_handout_with_its_sources_written_out(page: Page,
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".mpc-feedback", ".mpc-breadcrumbs"):
         assert not page.locator(chrome).first.is_visible(), chrome
-    source = page.locator(".mpc-panel a[href^='https://example.org']").first
+    source = page.locator(".mpc-sources a[href^='https://example.org']").first
     written = source.evaluate("a => getComputedStyle(a, '::after').content")
     assert source.get_attribute("href") in written

@@ -136,7 +136,8 @@ def test_unknown_field_with_did_you_mean(hub: Hub) -> None:
 def test_unknown_nested_field_lists_allowed(hub: Hub) -> None:
     hub.write(P, broken("    url: https://example.org/kaynak", "    url: https://example.org/kaynak\n    yil: 2020"))
     assert only_error(hub) == (
-        f"{P}:27:5: error: sources[0].yil: unknown field 'yil'; allowed here: title, url, publisher, kind, accessed"
+        f"{P}:27:5: error: sources[0].yil: unknown field 'yil'; "
+        "allowed here: title, url, publisher, kind, language, accessed"
     )
 
 

@@ -177,7 +177,7 @@ def test_csv_has_one_row_per_record_and_only_schema_columns(corpus, out, lang):
         fields = {f.name for f in iter_fields(corpus.schemas.schema(collection.name, twin=False))}
         for name in rows[0] if rows else []:
             base = name.removesuffix("_label")
-            assert base in fields or name in ("language", "translated", "url"), name
+            assert base in fields or name in ("language", "translated", "body", "url"), name
 
 
 def test_csv_lists_split_back_into_the_record_values(corpus, out):
@@ -315,7 +315,7 @@ def test_csl_json_files_render_to_the_ready_citation(corpus, out):
 def test_ready_citation_is_apa_in_the_page_language(corpus):
     report = corpus.records["publication"]["ornek-rapor"]
     assert citations.render(citations.csl_item(corpus, report, "tr", None), REGISTRY.language("tr")).startswith(
-        "Yazar, A. Ö. (2021). Örnek Rapor"
+        "Yazar, A. Ö. (2021). Örnek rapor"  # APA 7: a publication's title in sentence case (exports/titles.py)
     )
     english = citations.render(citations.csl_item(corpus, report, "en", None), REGISTRY.language("en"))
     assert english.startswith("Yazar, A. Ö. (2021).") and "Synthetic Press" in english
@@ -385,7 +385,7 @@ def test_a_page_citation_download_reads_back(corpus, tmp_path):
     path = tmp_path / links["BibTeX"][0]
     path.write_text(links["BibTeX"][1], encoding="utf-8")
     (entry,) = BibTeX(str(path), encoding="utf-8").values()
-    assert str(entry["title"]).strip("{}") == "Örnek Rapor"
+    assert str(entry["title"]).strip("{}") == "Örnek rapor"
     assert list(entry["ISBN"]) == ["978-605-83293-4-8"]
 
 
@@ -505,7 +505,11 @@ def test_feed_links_and_listing_downloads(corpus):
         listing_downloads_html(REGISTRY.collection("practice"), REGISTRY.language("tr"), "practices/index"),
         "html.parser",
     )
-    assert [a["href"] for a in downloads.find_all("a")] == ["../data/practices.tr.csv", "../data/practices.tr.json"]
+    assert [a["href"] for a in downloads.find_all("a")] == [
+        "../data/practices.tr.xlsx",
+        "../data/practices.tr.csv",
+        "../data/practices.tr.json",
+    ]
 
 
 # --- the command and the real records --------------------------------------------------------------------------
@@ -550,7 +554,7 @@ def test_citation_row_variant_has_no_heading(corpus):
         citation_html(corpus, corpus.records["publication"]["ornek-rapor"], "tr", heading=False), "html.parser"
     )
     assert soup.find("h2") is None and soup.find("section") is None
-    assert soup.find("blockquote").get_text().startswith("Yazar, A. Ö. (2021). Örnek Rapor")
+    assert soup.find("blockquote").get_text().startswith("Yazar, A. Ö. (2021). Örnek rapor")
 
 
 def test_site_paths_name_every_written_file(corpus, out):
@@ -640,8 +644,9 @@ def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
             for lang, site_url in (("tr", SITE_URL), ("en", None)):  # with and without an address
                 item = citations.csl_item(corpus, record, lang, site_url)
                 for html in (True, False):
-                    assert citations.render(item, REGISTRY.language(lang), html) == citations.render_with_citeproc(
-                        item, REGISTRY.language(lang), html
+                    # the same text; then, in Turkish, both take Turkish date order (citations.local_dates)
+                    assert citations.render(item, REGISTRY.language(lang), html) == citations.local_dates(
+                        citations.render_with_citeproc(item, REGISTRY.language(lang), html), REGISTRY.language(lang)
                     )
                     compared += 1
     assert compared > 100

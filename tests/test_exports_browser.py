@@ -98,6 +98,6 @@ def test_citation_downloads_work_under_the_sites_content_security_policy(browser
         found[download.value.suggested_filename] = Path(download.value.path()).read_text(encoding="utf-8")
     context.close()
     assert set(found) == {"ornek-rapor.en.bib", "ornek-rapor.en.ris", "ornek-rapor.en.csl.json"}
-    assert json.loads(found["ornek-rapor.en.csl.json"])[0]["title"] == "Example Report"
-    assert "TI  - Example Report" in found["ornek-rapor.en.ris"]
+    assert json.loads(found["ornek-rapor.en.csl.json"])[0]["title"] == "Example report"  # APA sentence case
+    assert "TI  - Example report" in found["ornek-rapor.en.ris"]
     assert refused == []

@@ -57,8 +57,11 @@ def test_metadata_panel_is_in_the_page_language(fixture_site: BuiltSite) -> None
     en = fixture_site.page("en/practices/cagri-merkezi/")
     tr_terms = [dt.get_text() for dt in tr.select(".mpc-panel dt")]
     en_terms = [dt.get_text() for dt in en.select(".mpc-panel dt")]
-    assert "Uygulayıcılar" in tr_terms and "Temalar" in tr_terms and "Kaynaklar" in tr_terms
-    assert "Implementers" in en_terms and "Themes" in en_terms and "Sources" in en_terms
+    assert "Uygulayıcılar" in tr_terms and "Temalar" in tr_terms
+    assert "Implementers" in en_terms and "Themes" in en_terms
+    # the sources are a section of their own on a practice page, under a heading in the page's language
+    assert tr.select_one("h2#mpc-sources").get_text() == "Kaynaklar"
+    assert en.select_one("h2#mpc-sources").get_text() == "Sources"
     assert "Sosyal Uyum ve Birlikte Yaşam" in tr.select_one(".mpc-panel").get_text()
     assert "Social Cohesion & Living Together" in en.select_one(".mpc-panel").get_text()
     assert "Mart 2021" in tr.select_one(".mpc-panel").get_text()
@@ -228,10 +231,10 @@ def test_publication_and_recommendation_pages(fixture_site: BuiltSite) -> None:
     assert publication.h1.get_text() == "Example Report"
     text = publication.select_one(".mpc-panel").get_text()
     assert "ISBN 978-605-83293-4-8" in text and "ISBN 978-605-83293-8-6" in text
-    assert "Yazar, A. Ö. (2021). Example Report (M. Sentetik, ed.). Synthetic Press." in text
+    assert "Yazar, A. Ö. (2021). Example report (M. Sentetik, ed.). Synthetic Press." in text  # APA sentence case
     recommendation = fixture_site.page("recommendations/ornek-oneri/")
     assert recommendation.select_one(".mpc-panel a[href='../../publications/ornek-rapor/']")
-    assert [a.get_text() for a in recommendation.select(".mpc-related a")] == ["Çağrı Merkezi", "Dil Kursu"]
+    assert [a.get_text() for a in recommendation.select(".mpc-linked--practices a")] == ["Çağrı Merkezi", "Dil Kursu"]
 
 
 def test_repository_practices_have_pages_in_both_languages(repo_site: BuiltSite) -> None:

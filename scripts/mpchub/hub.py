@@ -79,6 +79,9 @@ def _parts(corpus: Corpus, site_url: str | None) -> Parts:
         downloads=lambda collection, view: Markup(
             exports.listing_downloads_html(collection, view.language, collection.catalog)
         ),
+        download_control=lambda collection, view: Markup(
+            exports.download_control_html(corpus, collection, view.language, collection.catalog)
+        ),
         pages=pages,
         fragments=lambda view: {
             "open-data-files": exports.open_data_html(corpus, view.lang, view.here),

@@ -115,7 +115,8 @@
           var entry = {};
           facets.forEach(function (facet) {
             var raw = card.getAttribute("data-f-" + facet) || "";
-            entry[facet] = raw ? raw.split(" ") : [];
+            // keys joined by spaces, or a JSON list when a value is a name with spaces (listings.facet_attribute)
+            entry[facet] = !raw ? [] : raw.charAt(0) === "[" ? JSON.parse(raw) : raw.split(" ");
           });
           return entry;
         });

@@ -14,12 +14,20 @@ from __future__ import annotations
 
 from .bundle import ExportBundle, build_exports, site_paths, write_site_exports
 from .charts import province_map_html, statistics_html, statistics_page_html, statistics_title
-from .fragments import citation_html, feed_links_html, jsonld_html, listing_downloads_html, open_data_html
+from .fragments import (
+    citation_html,
+    download_control_html,
+    feed_links_html,
+    jsonld_html,
+    listing_downloads_html,
+    open_data_html,
+)
 
 __all__ = [
     "ExportBundle",
     "build_exports",
     "citation_html",
+    "download_control_html",
     "feed_links_html",
     "jsonld_html",
     "listing_downloads_html",

@@ -15,7 +15,7 @@ from mpchub.content.corpus import Corpus
 from mpchub.content.history import read_history
 from mpchub.content.registry import Collection
 
-from . import citations, feeds, hub, model, tables
+from . import citations, feeds, hub, model, sheets, tables
 from .package import datapackage
 
 
@@ -92,6 +92,7 @@ def build_exports(corpus: Corpus, site_url: str | None = None) -> ExportBundle:
     bundle = ExportBundle()
     files = bundle.files
     registry = corpus.registry
+    workbooks: dict[str, list[sheets.Table]] = {lang: [] for lang in registry.codes}
     for collection in registry.collections:
         records = corpus.of(collection.name)
         entries = {lang: [model.export_record(corpus, r, lang, site_url) for r in records] for lang in registry.codes}
@@ -103,12 +104,18 @@ def build_exports(corpus: Corpus, site_url: str | None = None) -> ExportBundle:
             files[hub.collection_file(collection, lang, "csv")] = tables.write_csv(
                 corpus, collection, lang, entries[lang]
             )
+            sheet = sheets.table(corpus, collection, lang, entries[lang])
+            workbooks[lang].append(sheet)
+            files[hub.collection_file(collection, lang, "xlsx")] = sheets.workbook([sheet])
+            files[hub.collection_file(collection, lang, "table.json")] = sheets.table_json(sheet)
         files[hub.schema_file(collection, neutral=False)] = _json(model.file_schema(corpus, collection), True)
         files[hub.schema_file(collection, neutral=True)] = _json(model.neutral_file_schema(corpus, collection), True)
         for language in registry.languages:
             items = [citations.csl_item(corpus, r, language.code, site_url) for r in records]
             for extension, _name, _mediatype, write in citations.FORMATS:
                 files[hub.citations_file(collection, language.code, extension)] = write(items).encode("utf-8")
+    for lang, found in workbooks.items():
+        files[hub.workbook_file(lang)] = sheets.workbook(found)
     history = read_history(corpus.project.root, [c.folder for c in registry.collections])
     for language in registry.languages:
         files[hub.feed_file(language)] = feeds.feed(corpus, language, site_url, history)
@@ -127,9 +134,10 @@ def site_paths(corpus: Corpus) -> set[str]:
     registry = corpus.registry
     codes = registry.codes
     paths = {hub.PACKAGE_FILE, *(hub.feed_file(language) for language in registry.languages)}
+    paths |= {hub.workbook_file(lang) for lang in codes}
     for collection in registry.collections:
         paths |= {hub.collection_file(collection, lang, "json") for lang in (*codes, None)}
-        paths |= {hub.collection_file(collection, lang, "csv") for lang in codes}
+        paths |= {hub.collection_file(collection, lang, ext) for lang in codes for ext in ("csv", "xlsx", "table.json")}
         paths |= {hub.schema_file(collection, neutral) for neutral in (False, True)}
         paths |= {hub.citations_file(collection, lang, f[0]) for lang in codes for f in citations.FORMATS}
     return paths

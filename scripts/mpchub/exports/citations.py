@@ -34,7 +34,7 @@ from mpchub.content.organisations import in_language, org_name
 from mpchub.content.registry import Language
 from mpchub.render.strings import t
 
-from . import hub
+from . import hub, titles
 
 STYLE = hub.DATA_FILES / "csl" / "apa.csl"
 CSL_TYPES = {  # publication-types vocabulary → CSL item type
@@ -84,7 +84,18 @@ def csl_item(corpus: Corpus, record: Record, lang: str, site_url: str | None) ->
     reviewed = _date_parts(fields.get("last_reviewed"))
     collection = record.collection
     if collection.citation_type == "work":
-        return _publication(item, fields, lang, master)
+        _publication(item, fields, lang, master)
+        # APA 7: a standalone work's title in sentence case (titles.py says why publications only)
+        provinces = corpus.schemas.vocabularies.get("provinces")
+        names = (
+            frozenset(term.label(code) for term in provinces for code in corpus.registry.codes)
+            if provinces
+            else frozenset()
+        )
+        turkish = corpus.registry.language(item["language"]).turkish
+        locales = tuple(language.locale for language in corpus.registry.languages)
+        item["title"] = titles.sentence_case(item["title"], turkish, names, locales)
+        return item
     item["type"] = "webpage"
     item["container-title"] = hub.hub_name(lang)
     if reviewed:
@@ -159,9 +170,26 @@ def render(item: dict[str, Any], language: Language, html: bool = False) -> str:
 
     The common shapes (a web page, report, book or brochure with up to 20 authors) take the fast path
     below; everything else goes through citeproc-py. The tests check that both give the same text for every
-    record of the fixtures, the repository and a synthetic sample."""
+    record of the fixtures, the repository and a synthetic sample. Then, in Turkish, the date takes Turkish
+    order (``local_dates``), whichever path made it."""
     fast = apa(item, language, html)
-    return fast if fast is not None else render_with_citeproc(item, language, html)
+    return local_dates(fast if fast is not None else render_with_citeproc(item, language, html), language)
+
+
+_APA_DATE = re.compile(r"\((\d{4}), (\w+) (\d{1,2})\)")
+
+
+def local_dates(text: str, language: Language) -> str:
+    """Turkish day-month order in an APA date: '(2026, Aralık 7)' → '(2026, 7 Aralık)'.
+
+    APA puts the year first for sorting; the CSL style then writes the month before the day, as English does
+    ("2026, December 7"), in every locale. Turkish writes the day first ("7 Aralık 2026"), as the Turkish APA
+    guides do ("(2026, 7 Aralık)"), so Turkish citations keep APA's year and comma and swap the other two. The
+    fast path and citeproc-py give the same text before this step (the tests compare them there)."""
+    if not language.turkish:
+        return text
+    months = set(_months(language.citation_locale))
+    return _APA_DATE.sub(lambda m: f"({m[1]}, {m[3]} {m[2]})" if m[2] in months else m[0], text)
 
 
 def render_with_citeproc(item: dict[str, Any], language: Language, html: bool = False) -> str:

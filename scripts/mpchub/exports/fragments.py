@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from mpchub.content.corpus import Corpus, Record
 from mpchub.content.registry import Collection, Language
+from mpchub.content.text import slugify
 from mpchub.render.data_templates import template
 from mpchub.render.formatting import number
 from mpchub.render.strings import t
@@ -23,7 +24,12 @@ from mpchub.render.urls import relative
 
 from . import citations, hub, jsonld
 
-FORMATS = {"json": "JSON", "csv": "CSV", **{ext: name for ext, name, _type, _write in citations.FORMATS}}
+FORMATS = {
+    "json": "JSON",
+    "csv": "CSV",
+    "xlsx": "Excel (.xlsx)",
+    **{ext: name for ext, name, _type, _write in citations.FORMATS},
+}
 
 
 def _link(here: str, language: Language, site_path: str) -> str:
@@ -37,7 +43,7 @@ def open_data_html(corpus: Corpus, lang: str, here: str = "open-data") -> str:
     rows = []
     for collection in registry.collections:
         count = number(len(corpus.of(collection.name)), language.locale)
-        for extension in ("csv", "json"):
+        for extension in ("xlsx", "csv", "json"):
             for file_lang in registry.codes:
                 path = hub.collection_file(collection, file_lang, extension)
                 rows.append(
@@ -96,9 +102,31 @@ def listing_downloads_html(collection: Collection, language: Language, here: str
     """Download links for a listing page (``here`` is e.g. ``practices/index``)."""
     links = [
         {"href": _link(here, language, hub.collection_file(collection, language.code, ext)), "format": FORMATS[ext]}
-        for ext in ("csv", "json")
+        for ext in ("xlsx", "csv", "json")
     ]
     return template("listing_downloads.html.j2").render(heading=t(language.code, "downloads"), links=links)
+
+
+WRITER = "assets/javascripts/vendor/write-excel-file.min.js"  # VENDOR.md
+
+
+def download_control_html(corpus: Corpus, collection: Collection, language: Language, here: str) -> str:
+    """ "Download these N" for a catalog (``here``: ``practices/index``): the table it reads and the writer it loads."""
+    lang = language.code
+    count = len(corpus.of(collection.name))
+    return template("download_control.html.j2").render(
+        table=_link(here, language, hub.collection_file(collection, lang, "table.json")),
+        root=_link(here, language, "") or "./",
+        writer=_link(here, language, WRITER),
+        name=slugify(t(lang, collection.folder)),
+        lang=lang,
+        template=t(lang, "download_these", n="{n}"),
+        template_one=t(lang, "download_these_one", n="{n}"),
+        label=t(lang, "download_these_one" if count == 1 else "download_these", n=number(count, language.locale)),
+        xlsx=t(lang, "download_xlsx"),
+        csv=t(lang, "download_csv"),
+        failed=t(lang, "download_failed"),
+    )
 
 
 def citation_html(corpus: Corpus, record: Record, lang: str, site_url: str | None = None, heading: bool = True) -> str:

@@ -81,6 +81,11 @@ def collection_file(collection: Collection, lang: str | None, extension: str) ->
     return f"{DATA_DIR}/{collection.folder}{middle}.{extension}"
 
 
+def workbook_file(lang: str) -> str:
+    """Every collection in one Excel workbook, a sheet each: ``data/hub.tr.xlsx``."""
+    return f"{DATA_DIR}/hub.{lang}.xlsx"
+
+
 def schema_file(collection: Collection, neutral: bool) -> str:
     return f"{DATA_DIR}/schemas/{collection.folder}{'.neutral' if neutral else ''}.schema.json"
 

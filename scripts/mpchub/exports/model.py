@@ -130,6 +130,8 @@ def export_record(corpus: Corpus, record: Record, lang: str, site_url: str | Non
         "untranslated_fields": seen.untranslated_fields,
         "fields": seen.fields,
         "labels": labels(seen.fields, props, corpus.schemas.vocabularies, lang),
+        # the record's text (Markdown), in the language of its fields: the master's for an untranslated record
+        "body": record.body(seen.content_language).strip(),
     }
 
 
@@ -162,6 +164,7 @@ def export_neutral(
         "languages": languages,
         "fields": fields,
         "labels": known_labels or {lang: labels(master_fields, props, vocabularies, lang) for lang in registry.codes},
+        "body": {lang: record.body(lang).strip() for lang in languages},
     }
 
 
@@ -231,6 +234,8 @@ def _envelope(collection: Collection, title: str, entry: Schema, languages: tupl
     }
 
 
+BODY_SCHEMA: Schema = {"type": "string", "description": "The record's text below its fields, in Markdown, as written"}
+
 LICENCE_SCHEMA: Schema = {
     "type": "object",
     "additionalProperties": False,
@@ -251,7 +256,7 @@ def file_schema(corpus: Corpus, collection: Collection) -> Schema:
     entry = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["url", "language", "translated", "untranslated_fields", "fields", "labels"],
+        "required": ["url", "language", "translated", "untranslated_fields", "fields", "labels", "body"],
         "properties": {
             "url": {"type": "string"},
             "language": {"enum": list(languages)},
@@ -262,6 +267,7 @@ def file_schema(corpus: Corpus, collection: Collection) -> Schema:
             },
             "fields": fields_schema(schemas, collection),
             "labels": labels_schema(props),
+            "body": BODY_SCHEMA,
         },
     }
     return _envelope(collection, f"{collection.folder} (one language)", entry, languages)
@@ -275,12 +281,17 @@ def neutral_file_schema(corpus: Corpus, collection: Collection) -> Schema:
     entry = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["url", "languages", "fields", "labels"],
+        "required": ["url", "languages", "fields", "labels", "body"],
         "properties": {
             "url": {**per_language, "properties": {lang: {"type": "string"} for lang in languages}},
             "languages": {"type": "array", "items": {"enum": list(languages)}, "minItems": 1},
             "fields": neutral_fields_schema(schemas, collection, languages),
             "labels": {**per_language, "properties": {lang: labels_schema(props) for lang in languages}},
+            "body": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": dict.fromkeys(languages, BODY_SCHEMA),
+            },
         },
     }
     return _envelope(collection, f"{collection.folder} (every language)", entry, languages)

@@ -99,6 +99,30 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                     },
                 },
             )
+        for lang in codes:
+            add(
+                hub.collection_file(collection, lang, "xlsx"),
+                {
+                    "name": f"{collection.folder}-{lang}-xlsx",
+                    "type": "file",
+                    "title": _title(registry, collection, lang) + " (Excel)",
+                    "description": t(lang, "xlsx_description", n=count, language=_name(registry, lang)),
+                    "format": "xlsx",
+                    "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                },
+            )
+            add(
+                hub.collection_file(collection, lang, "table.json"),
+                {
+                    "name": f"{collection.folder}-{lang}-table-json",
+                    "type": "json",
+                    "title": _title(registry, collection, lang) + " (table)",
+                    "description": t(lang, "table_description", n=count),
+                    "format": "json",
+                    "mediatype": "application/json",
+                    "encoding": "utf-8",
+                },
+            )
         for lang in (*codes, None):
             path = hub.collection_file(collection, lang, "json")
             schema = hub.schema_file(collection, neutral=lang is None)
@@ -147,6 +171,18 @@ def datapackage(corpus: Corpus, files: dict[str, bytes]) -> dict[str, Any]:
                     "encoding": "utf-8",
                 },
             )
+    for lang in codes:
+        add(
+            hub.workbook_file(lang),
+            {
+                "name": f"hub-{lang}-xlsx",
+                "type": "file",
+                "title": f"{hub.hub_name(lang)} (Excel, {_name(registry, lang)})",
+                "description": t(lang, "workbook_description"),
+                "format": "xlsx",
+                "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            },
+        )
     chosen = hub.licence()
     descriptor: dict[str, Any] = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",

@@ -34,7 +34,7 @@ class Column:
     path: tuple[str, ...]  # the field's path in the record
     spec: Schema  # the field's schema (for a list of keys, the list's schema)
     label: bool = False  # the labels of a vocabulary field instead of its keys
-    meta: str = ""  # "language", "translated" or "url": about the row, not a record field
+    meta: str = ""  # "language", "translated", "body" or "url": about the row or its text, not a schema field
     multiple: bool = False  # the field is, or sits inside, a list: its cell joins several values
 
     @property
@@ -63,6 +63,7 @@ def columns(corpus: Corpus, collection: Collection) -> list[Column]:
         found.append(column)
         if column.vocabulary:
             found.append(Column(f"{column.name}_label", path, spec, label=True, multiple=multiple))
+    found.append(Column("body", (), {}, meta="body"))
     found.append(Column("url", (), {}, meta="url"))
     return found
 
@@ -108,6 +109,8 @@ def cell(column: Column, entry: dict[str, Any], lang: str, names: dict[Any, str]
         return _text(entry["translated"])
     if column.meta == "url":
         return str(entry["url"])
+    if column.meta == "body":
+        return _text(entry.get("body", ""))
     data = entry["fields"]
     if column.label and names is not None:  # names: key → label in ``lang``
         return SEPARATOR.join([names.get(k) or _text(k) for k in _values(data, column.path)])

@@ -35,6 +35,7 @@ class Parts:
 
     extras: Extras | None = None  # a record page's citation block and structured data
     downloads: Downloads | None = None  # a catalog's download links
+    download_control: Downloads | None = None  # a catalog's "download these N", beside its result count
     pages: Callable[[View], list[Page]] = lambda view: []  # more generated pages per language (statistics)
     fragments: Callable[[View], dict[str, str]] = lambda view: {}  # more markers for hand-written pages
     known: set[str] = field(default_factory=set)  # site paths of files they write (for the link check)
@@ -61,7 +62,7 @@ class Site:
             c.folder: {lang: t(lang, f"intro_{c.folder}") for lang in self.registry.codes}
             for c in self.registry.collections
         }
-        self.listings = Listings(self.index, intros, reuse, self.parts.downloads)
+        self.listings = Listings(self.index, intros, reuse, self.parts.downloads, self.parts.download_control)
 
     def pages(self) -> list[Page]:
         out: list[Page] = []

@@ -45,11 +45,22 @@ def values(record: Record, name: str) -> list[Any]:
 
 
 def facet_values(record: Record, facet: Facet) -> list[Any]:
-    """The values a catalog filter reads from a record: the year of a date field, or the field's keys."""
+    """The values a catalog filter reads from a record: the year of a date field, the field's keys, or for a
+    field of a list of objects (``implementers.name``) that field of each object. Free text is read with its
+    spaces collapsed, so that one value is one filter however it was typed; each value once."""
     if facet.year:
         year = year_of(record.data.get(facet.field))
         return [year] if year else []
-    return [v for v in values(record, facet.field) if not isinstance(v, dict)]
+    head, _, sub = facet.field.partition(".")
+    found: list[Any] = []
+    for value in values(record, head):
+        if sub:
+            value = value.get(sub) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            value = " ".join(value.split())
+        if value is not None and not isinstance(value, dict | list) and value not in found:
+            found.append(value)
+    return found
 
 
 def title(record: Record, lang: str) -> str:

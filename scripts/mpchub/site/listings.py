@@ -4,7 +4,9 @@ filters and their cards come from the registry (``hub.yml``)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,12 +18,31 @@ from mpchub.content.registry import Collection, Facet
 from mpchub.content.reuse import Memo, Reuse
 from mpchub.render.templates import render
 from mpchub.render.urls import browse_path
-from mpchub.site.index import SiteIndex, date_of, facet_values, values
+from mpchub.site.index import Municipality, SiteIndex, date_of, facet_values, values
 from mpchub.site.pages import Page
+from mpchub.site.places import Places
 from mpchub.site.view import View
 
 # What a catalog shows below its cards besides them (the download links, from the exports).
 Downloads = Callable[[Collection, View], Markup]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A municipality page's second list: the records in its area that others implement."""
+
+    heading: str
+    intro: str
+    records: tuple[Record, ...]
+
+
+def facet_attribute(found: list[Any]) -> str:
+    """A card's values of one filter, for ``data-f-<param>`` (facets.js): keys joined by spaces, or a JSON list
+    when a value holds a space (an implementer's or a district's name), so that a name stays one value."""
+    texts = [str(v) for v in found]
+    if any(not t or t.startswith("[") or any(c.isspace() for c in t) for t in texts):
+        return json.dumps(texts, ensure_ascii=False)
+    return " ".join(texts)
 
 
 class Listings:
@@ -34,11 +55,14 @@ class Listings:
         intros: dict[str, dict[str, str]],
         reuse: Reuse | None = None,
         downloads: Downloads | None = None,
+        download_control: Downloads | None = None,
     ) -> None:
         self.index = index
         self.registry = index.registry
         self.intros = intros
         self.downloads = downloads or (lambda collection, view: Markup(""))
+        self.download_control = download_control or (lambda collection, view: Markup(""))
+        self.places = Places(index)
         self._cards: Memo = reuse.cards if reuse is not None else Memo()
         self._groups: Memo | None = reuse.groups if reuse is not None else None
 
@@ -82,7 +106,9 @@ class Listings:
         """A record's card, rendered once per language and link: its only link is relative, and pages at the same
         depth (every browse page of every kind) share it."""
         rank = self.index.title_rank[view.lang][record.key] if with_facets else None  # the catalog's sort
-        key = (record.fields_fingerprint, view.lang, view.record_href(record), with_facets, rank)
+        # theme links start from the site's root: the same from every page of a depth, so browse pages share cards
+        root = view.href("").rstrip("/") + "/"
+        key = (record.fields_fingerprint, view.lang, view.record_href(record), root, with_facets, rank)
         return self._cards.get(
             key, lambda: Markup(render("listing/card.html", **self._card_context(view, record, with_facets)))
         )
@@ -97,16 +123,23 @@ class Listings:
         ]
         facets = None
         if with_facets:  # only the catalog's filters read these
-            facets = {f"f-{f.param}": " ".join(map(str, facet_values(record, f))) for f in record.collection.facets}
+            facets = {f"f-{f.param}": facet_attribute(facet_values(record, f)) for f in record.collection.facets}
             facets["rank"] = self.index.title_rank[view.lang][record.key]  # in the card's key too
             facets["date"] = date_of(record)
         return {
             "v": view,
             "record": record,
             "meta": meta,
-            "themes": [view.label("themes", k) for k in values(record, "themes")],
+            "themes": [(k, view.label("themes", k)) for k in values(record, "themes")],
+            "theme_root": view.href("").rstrip("/") + "/" + self._theme_kind + "/",
             "facets": facets,
         }
+
+    @property
+    def _theme_kind(self) -> str:
+        """The browse pages of the themes a card shows (the kind whose pages list the ``themes`` field)."""
+        browse = self.registry.browse_of("themes")
+        return browse.kind if browse else "themes"
 
     def cards(self, view: View, records: Iterable[Record], with_facets: bool = False) -> Markup:
         records = list(records)
@@ -134,6 +167,7 @@ class Listings:
             total=len(records),
             cards=self.cards(view, self.index.newest_first(records), with_facets=True),
             downloads=self.downloads(collection, view),
+            download_control=self.download_control(collection, view),
         )
         return Page(collection.catalog, view.language, heading, "listing", html=html)
 
@@ -142,14 +176,31 @@ class Listings:
         schema = self.index.corpus.schemas.schema(collection.name, twin=False)["properties"]
         for facet in collection.facets:
             counts = self.index.facet_counts(records, facet)
+            for hidden in facet.hide:  # hub.yml `hide:` keys that say nothing as a filter ("unknown")
+                counts.pop(hidden, None)
             if not counts:
                 continue
-            labelled = self._labelled(facet, schema.get(facet.field, {}), counts, view)
-            heading = view.t(facet.label) if facet.label else view.field(collection.name, facet.field)
+            head, _, sub = facet.field.partition(".")
+            if sub:  # a field of a list of objects (implementers' names): labelled in the page's language
+                names = self._subfield_names(records, head, sub, view)
+                labelled = self.index.sort_labels(((k, names.get(k, str(k))) for k in counts), view.lang)
+            else:
+                labelled = self._labelled(facet, schema.get(facet.field, {}), counts, view)
+            heading = view.t(facet.label) if facet.label else view.field(collection.name, head)
             groups.append(
                 {"param": facet.param, "heading": heading, "options": [(k, lab, counts[k]) for k, lab in labelled]}
             )
         return groups
+
+    @staticmethod
+    def _subfield_names(records: list[Record], head: str, sub: str, view: View) -> dict[str, str]:
+        """Value → its form in the page's language (``name_en``), from the first object that holds it."""
+        names: dict[str, str] = {}
+        for record in records:
+            for item in values(record, head):
+                if isinstance(item, dict) and isinstance(item.get(sub), str):
+                    names.setdefault(" ".join(item[sub].split()), str(view.named(item, sub)))
+        return names
 
     def _labelled(self, facet: Facet, spec: dict[str, Any], counts: Any, view: View) -> list[tuple[Any, str]]:
         """A facet's values with their labels: numbered vocabularies in number order, other vocabularies in
@@ -173,7 +224,8 @@ class Listings:
                 for key, municipality in self.index.municipalities.items():
                     path = browse_path(browse.kind, key)
                     by_collection = {self.index.primary.name: municipality.records}
-                    pages.append(self.group_page(path, municipality.names[lang], by_collection, lang))
+                    located = self._located(municipality, View(self.index, lang, path))
+                    pages.append(self.group_page(path, municipality.names[lang], by_collection, lang, located=located))
                 continue
             for key in self.index.browse_keys(browse.kind):
                 view = View(self.index, lang, browse_path(browse.kind, key))
@@ -184,6 +236,20 @@ class Listings:
                     )
                 )
         return pages
+
+    def _located(self, municipality: Municipality, view: View) -> Located | None:
+        """The records in a municipality's area that others implement, with a heading saying which area."""
+        area = self.places.area(municipality)
+        records = self.places.located(municipality)
+        if area is None or not records:
+            return None
+        province = view.label("provinces", area.province) if area.province else ""
+        if area.is_district:
+            place = f"{area.district}, {province}" if province else str(area.district)
+            words = ("located_district", "located_district_intro")
+        else:
+            place, words = province, ("located_province", "located_province_intro")
+        return Located(view.t(words[0]), view.t(words[1], place=place), tuple(records))
 
     def kind_title(self, kind: str, lang: str) -> str:
         vocabulary = self.registry.browse(kind).vocabulary
@@ -222,15 +288,19 @@ class Listings:
         by_collection: dict[str, list[Record]],
         lang: str,
         browse: tuple[str, Any] | None = None,
+        located: Located | None = None,
     ) -> Page:
         if self._groups is None:
-            return self._group_page(path, heading, by_collection, lang, browse)
+            return self._group_page(path, heading, by_collection, lang, browse, located)
         made_of = tuple(
             (name, tuple(r.fields_fingerprint for r in records)) for name, records in sorted(by_collection.items())
         )
+        nearby = None
+        if located is not None:
+            nearby = (located.heading, located.intro, tuple(r.fields_fingerprint for r in located.records))
         return self._groups.get(
-            (path, heading, lang, browse, made_of),
-            lambda: self._group_page(path, heading, by_collection, lang, browse),
+            (path, heading, lang, browse, made_of, nearby),
+            lambda: self._group_page(path, heading, by_collection, lang, browse, located),
         )
 
     def _group_page(
@@ -240,9 +310,11 @@ class Listings:
         by_collection: dict[str, list[Record]],
         lang: str,
         browse: tuple[str, Any] | None,
+        located: Located | None = None,
     ) -> Page:
         """The records under one heading: the primary collection's first (with links into its catalog), then
-        every other collection's, each under its name."""
+        every other collection's, each under its name. A municipality's page adds the primary collection's
+        records located in its area that others implement (``located``), under a heading that says so."""
         view = View(self.index, lang, path)
         primary = self.index.primary.name
         ordered = self.index.sort_by_title(by_collection.get(primary, []), lang)
@@ -251,12 +323,20 @@ class Listings:
             records = self.index.sort_by_title(by_collection.get(collection.name, []), lang)
             if records:
                 sections.append((view.t(collection.folder), self.cards(view, records)))
+        nearby = None
+        if located is not None:
+            nearby = {
+                "heading": located.heading,
+                "intro": located.intro,
+                "cards": self.cards(view, self.index.sort_by_title(located.records, lang)),
+            }
         html = render(
             "browse/group.html",
             v=view,
             heading=heading,
-            count=len(ordered),
+            count=len(ordered) + (len(located.records) if located else 0),
             practices=self.cards(view, ordered) if ordered else None,
+            located=nearby,
             others=sections,
             refine=self.refinements(view, ordered, *browse) if browse else None,
         )
@@ -270,7 +350,7 @@ class Listings:
         if browse.vocabulary is None:
             municipalities = self.index.municipalities
             labelled = self.index.sort_labels(((k, m.names[lang]) for k, m in municipalities.items()), lang)
-            counts = {k: len(m.records) for k, m in municipalities.items()}
+            counts = {k: len(m.records) + len(self.places.located(m)) for k, m in municipalities.items()}
             linked = set(counts)
         else:
             vocabulary = self.index.vocabularies[browse.vocabulary]
@@ -325,8 +405,12 @@ class Listings:
             items = [(k, label, counted[k]) for k, label in labelled]
             return render("home/terms.html", v=view, kind=kind, items=items, see_all=see_all)
 
+        ways = [(primary.catalog, view.t(primary.folder))]
+        ways += [(f"{b.kind}/index", self.kind_title(b.kind, lang)) for b in self.registry.browses]
+        ways += [(c.catalog, view.t(c.folder)) for c in self.registry.collections[1:]]
         fragments = {
             "search": render("home/search.html", v=view),
+            "ways": render("home/ways.html", v=view, ways=ways),
             "stats": render("home/stats.html", v=view, stats=stats),
             "browse-themes": terms("themes"),
             "browse-provinces": terms("provinces", "provinces/index"),
