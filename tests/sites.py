@@ -51,7 +51,8 @@ class BuiltSite:
 def make_fixture_hub(target: Path) -> Path:
     for folder in ("schemas", "vocabularies", "docs", "overrides"):
         shutil.copytree(REPO / folder, target / folder)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "synonyms.yml", "package.json"):
+        shutil.copy(REPO / name, target / name)
     for folder in ("practices", "publications", "recommendations"):
         shutil.copytree(FIXTURES / folder, target / folder)
     return target

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mpchub import search
+from mpchub import search, search_bundle
 from mpchub.languages import LANGUAGES, MASTER
 
 
@@ -83,6 +83,7 @@ def build_index(site_dir: Path) -> dict[str, int]:
             raise PagefindFailed(f"Pagefind failed ({language}):\n{process.stdout}{process.stderr}")
         entry = json.loads((site_dir / output / "pagefind-entry.json").read_text(encoding="utf-8"))
         write_addresses(site_dir / output, list(entry["languages"]))
+        search_bundle.write_manifest(site_dir / output)  # what a page preloads and the service worker keeps
         for found, data in entry["languages"].items():
             counts[found] = counts.get(found, 0) + data["page_count"]
     return counts

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from mpchub import csp, exports, pagefind, search, search_assets
+from mpchub import csp, exports, offline, pagefind, search
 from mpchub.corpus import load_corpus
 from mpchub.languages import MASTER
 from mpchub.project import Project
@@ -29,12 +29,18 @@ from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.strings import STRINGS, t
 from mpchub.site.urls import source_path
+from mpchub.synonyms import SynonymsError
+from mpchub_mkdocs.assets import SiteAssets
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
 SOURCE_FOLDERS = ("docs", "practices", "recommendations", "publications", "schemas", "vocabularies", "overrides")
 UNINDEXED_KINDS = {"listing", "browse", "index"}  # lists of other pages: searching them finds duplicates
+# Sections for contributors and maintainers (Contribute, its field reference and translation status) and the
+# offline page: not what a visitor searches for, so out of the visitor's index (reached from the menu).
+UNINDEXED_SECTIONS = {"contribute", "offline"}
+PRINTED_WITH_QR = {"practice", "recommendation", "publication"}  # record pages print a QR code of their address
 
 
 class MpcHubConfig(Config):
@@ -69,6 +75,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.compiled_templates = CompiledTemplates()
         self.fingerprints: dict[str, int] = {}
         self.reuse: Reuse | None = None
+        self.assets: SiteAssets | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -80,11 +87,17 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if self.site is None:  # static-i18n runs a nested build per language: do the work once
             self._prepare(config)
         config.docs_dir = str(self.staging)
+        if self.assets is not None:
+            self.assets.rename_config(config)  # the site's own scripts and styles under hashed names
         return config
 
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
         project = Project(root)
+        try:
+            self.assets = SiteAssets(root, Path(config.docs_dir).resolve(), config, self.serving)
+        except SynonymsError as exc:
+            raise PluginError(str(exc)) from None
         schemas = self.reuse.start_build(project) if self.reuse is not None else SchemaSet(project)
         corpus = load_corpus(project, schemas, self.reuse.files if self.reuse is not None else None)
         for problem in corpus.problems:
@@ -130,6 +143,12 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         problems = broken(documents, self.known_urls, self.reuse.links if self.reuse is not None else None)
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
+
+    @event_priority(-150)  # after static-i18n has made each language's file list (-100)
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.assets is not None:
+            self.assets.rename_files(files, config.site_dir)
+        return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates
@@ -179,6 +198,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = STRINGS[language]
+        context["mpchub_assets"] = self.assets.page_data() if self.assets is not None else {}
+        context["mpchub_print_qr"] = generated is not None and generated.kind in PRINTED_WITH_QR
         return context
 
     def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:
@@ -186,7 +207,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
         content in ``data-pagefind-body`` when this is set."""
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
-        if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
+        if is_home or page.file.src_uri.split("/")[0].split(".")[0] in UNINDEXED_SECTIONS:
+            return None
+        if generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated):
             return None
         self.expected_in_index[language] += 1
         kind = generated.kind if generated is not None else None
@@ -215,7 +238,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         expected, self.expected_in_index = self.expected_in_index, Counter()
         site, self.site = self.site, None  # under `mkdocs serve` this instance lives on: the next build starts afresh
         site_dir = Path(config.site_dir)
-        search_assets.write(site_dir)  # the folding table and labels the catalog's filters use too
+        if self.assets is not None:
+            self.assets.write_generated(site_dir)  # the folding table and labels the catalog's filters use too
+            if not self.serving:
+                offline.write(site_dir, self.assets.own_files())
         corpus = site.corpus if site is not None else None
         if self.serving:
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
@@ -247,6 +273,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
         whatever page was rendered last. Point it at each language's home instead."""
+        context["mpchub_assets"] = self.assets.page_data() if self.assets is not None else {}
         if template_name == "404.html":
             context["mpchub_catalogue"] = STRINGS  # the 404 page speaks every language, each in its own lang
             i18n = config.plugins.get("i18n")

@@ -47,11 +47,19 @@
   var PAGE = 10;
   var SUGGESTIONS = 5;
 
+  /* The site's root. document.baseURI, not the address: the offline page is shown at other addresses with a
+     <base> naming its own folder (scripts/mpchub/offline/sw.js). */
   function siteRoot() {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
+
+  /* Files loaded on demand, by their hashed names (overrides/main.html, mpchub_mkdocs/assets.py). */
+  var assets = (function () {
+    var node = document.getElementById("mpc-assets");
+    return node ? JSON.parse(node.textContent) : {};
+  })();
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -63,18 +71,67 @@
     });
   }
 
+  /* Index chunks are fetched before the first query while together they are at most this large (bytes as
+     sent; today's site: a few KB); above it, Pagefind fetches the chunks a query needs, as it does. */
+  var INDEX_BUDGET = 150000;
+
+  function bundleUrl(path) { return new URL(BUNDLE + path, siteRoot()).href; }
+
+  /* The bundle's manifest (mpchub/search_bundle.py): its files and a tag that changes with the index. */
+  var manifest = null;
+  function loadManifest() {
+    if (!manifest) {
+      manifest = fetch(bundleUrl("mpc-search.json")).then(function (response) {
+        if (!response.ok) { throw new Error("search manifest: " + response.status); }
+        return response.json();
+      });
+    }
+    return manifest;
+  }
+
+  /* Ask for what the first query needs all at once (each request would otherwise wait for the one before,
+     a round trip each, 2 s apiece on slow 3G): the WebAssembly and, once the manifest says their names,
+     the entry, the meta file and the index chunks while they are small. Pagefind's own requests for them
+     are then answered by the browser's cache. */
+  function warmFiles(list) {
+    return Promise.all(list.map(function (path) {
+      return fetch(bundleUrl(path)).then(function (response) { return response.arrayBuffer(); }).catch(function () {});
+    }));
+  }
+
   var engine = null;
-  /* Pagefind and the text module, loaded once, on first use. */
+  /* Pagefind (on the page's thread: its worker adds a script to fetch and gives up after 5 s of setting up,
+     which a slow line always takes, and then starts again on the page) and the text module, loaded once. */
   function loadEngine() {
     if (!engine) {
       var root = siteRoot();
-      var text = window.mpcText ? Promise.resolve() : loadScript(new URL("assets/javascripts/mpc-text.js", root).href);
-      var pagefind = import(new URL(BUNDLE + "pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 20 }).then(function () { return module; });
+      var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", root).href);
+      var wasm = warmFiles(["wasm." + lang + ".pagefind"]);
+      var listed = loadManifest().then(function (m) {
+        warmFiles(m.core.slice(1).concat(m.index_bytes <= INDEX_BUDGET ? m.index : []));
+        return m;
+      }, function () { return null; });
+      var pagefind = Promise.all([import(bundleUrl("pagefind.js")), listed]).then(function (loaded) {
+        var module = loaded[0], m = loaded[1];
+        var options = { baseUrl: root.pathname, excerptLength: 20, noWorker: true };
+        if (m) { options.metaCacheTag = m.tag; }
+        return module.options(options).then(function () { return module.init(); }).then(function () { return module; });
       });
-      engine = Promise.all([pagefind, text]).then(function (loaded) { return loaded[0]; });
+      engine = Promise.all([pagefind, text, wasm]).then(function (loaded) { return loaded[0]; });
+      engine.catch(function () { engine = null; });  // a failed load (offline) is tried again on the next query
     }
     return engine;
+  }
+
+  /* Loading starts before the first query: when the page is idle (unless the visitor asked to save data)
+     or when the search box is focused. */
+  function preloadWhenIdle() {
+    var connection = navigator.connection || {};
+    if (connection.saveData) { return Promise.resolve(); }
+    return new Promise(function (resolve) {
+      var start = function () { loadEngine().then(resolve, resolve); };
+      if (window.requestIdleCallback) { window.requestIdleCallback(start, { timeout: 4000 }); } else { setTimeout(start, 1500); }
+    });
   }
 
   /* Search every word alone (and, for several words, all of them together) and merge. */
@@ -339,6 +396,11 @@
     function ui() { return dialogUi || (dialogUi = setupDialog(opener)); }
 
     opener.addEventListener("click", function () { ui().open(); });
+    // A search field or the search button focused (or touched): the visitor is about to search.
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches("input[type=search], input[name=q], .mpc-search-open")) { loadEngine(); }
+    });
+    opener.addEventListener("pointerdown", function () { loadEngine(); });
     document.addEventListener("keydown", function (event) {
       if ((dialogUi && dialogUi.isOpen()) || event.ctrlKey || event.metaKey || event.altKey) { return; }
       var target = event.target;
@@ -545,7 +607,9 @@
     return { open: open, openWith: openWith, isOpen: function () { return !dialog.hidden; } };
   }
 
+  var idle = preloadWhenIdle();
   window.mpcSearch = { query: query, rank: rank, addresses: addresses, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
+                       preloaded: function () { return idle; },
                        open: function (text) { window.location.href = window.location.pathname + "?search=" + encodeURIComponent(text); } };
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }

@@ -122,7 +122,9 @@ def site_project(project: Project, root: Path, records: int) -> Path:
     make_project(project, root, records)
     for folder in ("docs", "overrides"):
         shutil.copytree(project.root / folder, root / folder)
-    shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "synonyms.yml", "package.json"):
+        if (project.root / name).is_file():
+            shutil.copy(project.root / name, root / name)
     return root
 
 

@@ -9,6 +9,7 @@ from mpchub.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from mpchub.corpus import load_corpus
 from mpchub.problems import format_problems
 from mpchub.project import Project
+from mpchub.synonyms import problems as synonym_problems
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -28,6 +29,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if output:
         print(output)
     errors = sum(p.is_error for p in problems)
+    for message in synonym_problems(project.root):  # the search's data file: the build stops on it too
+        print(f"error: {message}", file=sys.stderr)
+        errors += 1
     if not args.quiet and args.format != "json":
         files = sum(selected(f.relpath) for f in corpus.files)
         untranslated = [r for r in corpus.untranslated() if selected(r.master.relpath)]

@@ -3,7 +3,9 @@
 * ``assets/javascripts/mpc-text.js``: Turkish folding and search keys for the browser. Its tables come from
   ``mpchub.text.TURKISH_ASCII`` and ``mpchub.search`` (suffixes, minimum stem lengths, stop words), so the
   search box, the catalog filter and the index always fold and key words the same way; the code around
-  them is ``text.js`` beside this module. Nothing in the browser writes a table of its own.
+  them is ``text.js`` beside this module. Nothing in the browser writes a table of its own. The search's
+  synonyms (``synonyms.yml``, ``mpchub.synonyms``) travel in it too. Its name carries its content's hash
+  (``mpchub.assets``) except under ``mkdocs serve``; pages name it in their ``mpc-assets`` data block.
 * ``assets/search/labels.LANG.json``: the labels and addresses of the browse pages (themes, target groups,
   provinces, SDGs, implementing municipalities), read from the built browse index pages, so a query with
   no result can suggest "Türkçe ve Dil Öğrenimi" for "dil" without a label being written twice.
@@ -18,6 +20,8 @@ from typing import Any
 from lxml import html as lxml_html
 
 from mpchub import search
+from mpchub.assets import hashed_name
+from mpchub.synonyms import Synonyms
 from mpchub.text import TURKISH_ASCII
 
 TEMPLATE = Path(__file__).with_name("text.js")
@@ -29,8 +33,8 @@ BROWSE_SECTIONS = ("themes", "target-groups", "municipalities", "provinces", "sd
 LANGUAGE_PREFIX = {"tr": "", "en": "en/"}
 
 
-def text_data() -> dict[str, Any]:
-    """The tables the browser's text functions need, from their Python originals."""
+def text_data(synonyms: Synonyms | None = None) -> dict[str, Any]:
+    """The tables the browser's text functions need, from their Python originals, and the synonyms."""
     return {
         "folding": TURKISH_ASCII,
         "suffixes": sorted(search.SUFFIXES, key=len, reverse=True),
@@ -40,14 +44,20 @@ def text_data() -> dict[str, Any]:
         "apostrophes": search.APOSTROPHES,
         "stopWords": {lang: sorted(words) for lang, words in search.STOP_WORDS.items()},
         "foldedMark": search.FOLDED_MARK,
+        "synonyms": synonyms or {},
     }
 
 
-def text_module() -> str:
+def text_module(synonyms: Synonyms | None = None) -> str:
     """The browser module ``mpc-text.js``: ``text.js`` with the tables filled in."""
     template = TEMPLATE.read_text(encoding="utf-8")
-    data = json.dumps(text_data(), ensure_ascii=False, sort_keys=True)
+    data = json.dumps(text_data(synonyms), ensure_ascii=False, sort_keys=True)
     return template.replace(DATA_MARK, data, 1)
+
+
+def text_module_path(synonyms: Synonyms | None = None, hashed: bool = True) -> str:
+    """The site path of ``mpc-text.js``: with its content's hash in the name unless ``hashed`` is False."""
+    return hashed_name(TEXT_MODULE, text_module(synonyms).encode("utf-8")) if hashed else TEXT_MODULE
 
 
 def browse_labels(site_dir: Path, lang: str) -> list[dict[str, str]]:
@@ -67,12 +77,14 @@ def browse_labels(site_dir: Path, lang: str) -> list[dict[str, str]]:
     return out
 
 
-def write(site_dir: Path, languages: tuple[str, ...] = ("tr", "en")) -> list[Path]:
+def write(
+    site_dir: Path, languages: tuple[str, ...] = ("tr", "en"), synonyms: Synonyms | None = None, hashed: bool = False
+) -> list[Path]:
     """Write the generated assets into ``site_dir``; returns the files written."""
     written = []
-    module = site_dir / TEXT_MODULE
+    module = site_dir / text_module_path(synonyms, hashed)
     module.parent.mkdir(parents=True, exist_ok=True)
-    module.write_text(text_module(), encoding="utf-8")
+    module.write_text(text_module(synonyms), encoding="utf-8")
     written.append(module)
     for lang in languages:
         target = site_dir / LABELS.format(lang=lang)
