@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
     bench.add_argument(
+        "--weak",
+        action="store_true",
+        help="the repository's site on a phone on slow and fast 3G (first search, cold cache) and offline, "
+        "in Chromium; --repeat runs per profile, the median reported",
+    )
+    bench.add_argument("--site-dir", type=Path, help="with --weak: a site already built with its search index")
+    bench.add_argument(
         "--floor",
         action="store_true",
         help="with --site: also build the same pages as empty stubs without the mpchub plugin or search "

@@ -36,6 +36,10 @@ from mpchub.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if getattr(args, "weak", False):
+        from mpchub.commands.bench_network import run as weak_network
+
+        return weak_network(project, args)
     if args.related:
         return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
