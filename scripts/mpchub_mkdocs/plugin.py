@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 import threading
 import types
 from collections import Counter
@@ -16,6 +17,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 
 from mpchub import csp, exports, offline, pagefind, search
@@ -76,6 +78,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.fingerprints: dict[str, int] = {}
         self.reuse: Reuse | None = None
         self.assets: SiteAssets | None = None
+        self.not_found: str | None = None  # the 404 page of the master language's build
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -94,6 +97,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
         project = Project(root)
+        self.not_found = None
         try:
             self.assets = SiteAssets(root, Path(config.docs_dir).resolve(), config, self.serving)
         except SynonymsError as exc:
@@ -163,8 +167,13 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         return page
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled."""
+        """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled. Both: the
+        permalinks' tooltip in the page's language."""
         generated = self.generated.get(page.file.src_uri)
+        language = generated.lang if generated is not None else _language_of(page.file.src_uri)
+        return localise_permalinks(self._content(html, page, config, generated), language)
+
+    def _content(self, html: str, page: Any, config: Any, generated: Page | None) -> str:
         if generated is not None and generated.html is not None:
             page.toc = get_toc(toc_tokens(generated.headings))
             return generated.html
@@ -221,8 +230,16 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         return self._with_policy(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
-        """Static templates: the 404 page gets the policy too (the sitemap is not HTML)."""
-        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+        """Static templates: the 404 page gets the policy too (the sitemap is not HTML). static-i18n renders
+        the one 404.html in every language's build, the last one written: the master language's is kept, so
+        its chrome (landmark names, menus) speaks Turkish, and its content both languages, Turkish first."""
+        if not template_name.endswith(".html"):
+            return output_content
+        if template_name == "404.html":
+            if self.not_found is None:
+                self.not_found = self._with_policy(output_content)
+            return self.not_found
+        return self._with_policy(output_content)
 
     def _with_policy(self, html: str) -> str:
         try:
@@ -293,6 +310,17 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")Permanent link(")')
+
+
+def localise_permalinks(html: str, language: str) -> str:
+    """The toc extension's permalinks say "Permanent link" whatever the page's language (Python-Markdown has
+    one setting for every page, and record bodies are rendered once for check and build): the catalogue's
+    words in the page's language instead."""
+    words = str(escape(t(language, "permalink")))
+    return PERMALINK.sub(lambda m: m.group(1) + words + m.group(2), html)
 
 
 def _render_nothing(page: Any, config: Any, files: Any) -> None:

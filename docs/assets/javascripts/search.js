@@ -39,7 +39,7 @@
     function w(name) { return all["search_" + name] || ""; }
     var out = {};
     ["open", "placeholder", "close", "results", "none", "more", "hint", "filter", "suggest", "catalog",
-     "partial", "failed", "loading"].forEach(function (name) { out[name] = w(name); });
+     "partial", "failed", "loading", "offline", "no_full", "missing"].forEach(function (name) { out[name] = w(name); });
     out.facets = {};
     FACETS.forEach(function (name) { out.facets[name] = w("facet_" + name); });
     return out;
@@ -134,7 +134,82 @@
     });
   }
 
-  /* Search every word alone (and, for several words, all of them together) and merge. */
+  /* The query's words searched one by one (and all of them together, for Pagefind's own excerpt and the
+     facet counts), merged: a record matching more of the words first, each word's scores divided by its
+     best so that every word counts alike; records with fewer than half of the words are left out. Each hit
+     says which words it lacks (``missing``, as typed). */
+  function searchTerms(pagefind, terms, filters) {
+    var keys = terms.map(function (t) { return t.key; });
+    var queries = keys.length > 1 ? keys.concat([keys.join(" ")]) : keys;
+    return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
+      var byId = {};
+      var order = [];
+      keys.forEach(function (k, i) {
+        var results = searches[i] ? searches[i].results : [];
+        var best = results.length ? results[0].score || 1 : 1;
+        results.forEach(function (r) {
+          var hit = byId[r.id];
+          if (!hit) { hit = byId[r.id] = { id: r.id, score: 0, matched: 0, words: keys.length, data: r.data, has: {} }; order.push(hit); }
+          hit.matched += 1;
+          hit.has[i] = true;
+          hit.score += (r.score || 0) / best;
+        });
+      });
+      var together = keys.length > 1 ? searches[keys.length] : null;
+      if (together) {
+        // Pagefind's own excerpt for all the words, when a page has them all.
+        together.results.forEach(function (r) { if (byId[r.id]) { byId[r.id].data = r.data; } });
+      }
+      var need = Math.ceil(keys.length / 2);
+      var hits = order.filter(function (h) { return h.matched >= need; });
+      hits.forEach(function (h) {
+        h.missing = terms.filter(function (t, i) { return !h.has[i]; }).map(function (t) { return t.word; });
+      });
+      var facetSource = together && together.results.length ? together : searches[0];
+      return { hits: hits, filters: (facetSource && facetSource.filters) || {} };
+    });
+  }
+
+  var MAX_VARIANTS = 6;
+  var synonymGroups = null;
+  /* The synonyms of the page's language (synonyms.yml, carried by mpc-text.js), each phrase as its keys. */
+  function synonyms() {
+    if (!synonymGroups) {
+      var all = (window.mpcText.data && window.mpcText.data.synonyms) || {};
+      synonymGroups = (all[lang] || []).map(function (group) {
+        return group.map(function (phrase) { return window.mpcText.terms(phrase, lang); })
+          .filter(function (phrase) { return phrase.length; });
+      });
+    }
+    return synonymGroups;
+  }
+
+  /* The query with each synonym phrase it contains replaced by the other phrases of its group: "göç
+     birimi" is also searched as "göç müdürlüğü" and "göç ve uyum hizmetleri". */
+  function variants(terms) {
+    var keys = terms.map(function (t) { return t.key; });
+    var out = [];
+    synonyms().forEach(function (group) {
+      group.forEach(function (phrase, i) {
+        var size = phrase.length;
+        for (var at = 0; at + size <= keys.length; at++) {
+          var same = phrase.every(function (p, j) { return p.key === keys[at + j]; });
+          if (!same) { continue; }
+          group.forEach(function (other, j) {
+            if (j !== i) { out.push(terms.slice(0, at).concat(other, terms.slice(at + size))); }
+          });
+          return;
+        }
+      });
+    });
+    return out.slice(0, MAX_VARIANTS);
+  }
+
+  /* Rank of a hit: every word of the query first, then every word of a synonym's version of it, then those
+     with most of the words. */
+  function group(hit) { return hit.matched === hit.words ? (hit.variant ? 2 : 3) : hit.matched / hit.words; }
+
+  /* The query, and its versions with synonyms, searched and merged (a record keeps its best standing). */
   function rank(text, options) {
     options = options || {};
     var filters = options.filters || {};
@@ -144,35 +219,19 @@
       if (!keys.length) {
         if (!Object.keys(filters).length) { return { hits: [], terms: [], filters: {} }; }
         return pagefind.search(null, { filters: filters }).then(function (all) {
-          return { hits: all.results.map(function (r) { return { id: r.id, score: r.score, matched: 0, words: 0, data: r.data }; }),
+          return { hits: all.results.map(function (r) { return { id: r.id, score: r.score, matched: 0, words: 0, data: r.data, missing: [] }; }),
                    terms: [], filters: all.filters || {} };
         });
       }
-      var queries = keys.length > 1 ? keys.concat([keys.join(" ")]) : keys;
-      return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
-        var byId = {};
-        var order = [];
-        keys.forEach(function (k, i) {
-          var results = searches[i] ? searches[i].results : [];
-          var best = results.length ? results[0].score || 1 : 1;
-          results.forEach(function (r) {
-            var hit = byId[r.id];
-            if (!hit) { hit = byId[r.id] = { id: r.id, score: 0, matched: 0, words: keys.length, data: r.data }; order.push(hit); }
-            hit.matched += 1;
-            hit.score += (r.score || 0) / best;
-          });
-        });
-        var together = keys.length > 1 ? searches[keys.length] : null;
-        if (together) {
-          // Pagefind's own excerpt for all the words, when a page has them all.
-          together.results.forEach(function (r) { if (byId[r.id]) { byId[r.id].data = r.data; } });
-        }
-        var need = Math.ceil(keys.length / 2);
-        var hits = order.filter(function (h) { return h.matched >= need; });
-        hits.sort(function (a, b) { return (b.matched - a.matched) || (b.score - a.score); });
-        var facetSource = together && together.results.length ? together : searches[0];
+      var sets = [terms].concat(variants(terms));
+      return Promise.all(sets.map(function (set) { return searchTerms(pagefind, set, filters); })).then(function (found) {
+        var all = [];
+        found.forEach(function (one, v) { one.hits.forEach(function (h) { h.variant = v > 0; all.push(h); }); });
+        all.sort(function (a, b) { return (group(b) - group(a)) || (b.score - a.score); });
+        var seen = {};
+        var hits = all.filter(function (h) { if (seen[h.id]) { return false; } seen[h.id] = true; return true; });
         return byTitle(hits, keys).then(function (ordered) {
-          return { hits: ordered, terms: terms, filters: (facetSource && facetSource.filters) || {} };
+          return { hits: ordered, terms: terms, filters: found[0].filters };
         });
       });
     });
@@ -224,7 +283,7 @@
         var share = title.filter(function (t) { return keys.some(function (k) { return covers(k, t); }); }).length;
         head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
-      head.sort(function (a, b) { return (b.matched - a.matched) || (b.inTitle - a.inTitle) || (b.score - a.score); });
+      head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (b.score - a.score); });
       return head.concat(hits.slice(PAGE));
     });
   }
@@ -341,6 +400,56 @@
     return out;
   }
 
+  /* A result's address with the words searched, so the page opened from it marks them (highlightPage). */
+  function withHighlight(url, text) {
+    if (!text) { return url; }
+    var parts = url.split("#");
+    return parts[0] + (parts[0].indexOf("?") >= 0 ? "&" : "?") + "highlight=" + encodeURIComponent(text) + (parts[1] ? "#" + parts[1] : "");
+  }
+
+  /* English words compared without a plural ending (Pagefind stems them); Turkish by their search key. */
+  function wordKey(word) {
+    return lang === "tr" ? window.mpcText.key(word) : window.mpcText.fold(word).replace(/(es|s)$/, "");
+  }
+
+  /* On a page opened from a result (?highlight=words): the words searched are marked in the page's content,
+     by their search keys as the index matched them ('kurs' marks "Kursları"), and the first is scrolled to
+     when it is below the first screen. Our own few lines: Pagefind's pagefind-highlight.js is 44 KB. */
+  function highlightPage() {
+    var asked = new URLSearchParams(window.location.search).get("highlight");
+    var content = asked && document.querySelector(".md-content__inner");
+    if (!content) { return; }
+    var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", siteRoot()).href);
+    text.then(function () {
+      var keys = window.mpcText.terms(asked, lang).map(function (t) { return lang === "tr" ? t.key : t.key.replace(/(es|s)$/, ""); });
+      if (!keys.length) { return; }
+      var skip = "script, style, mark, [hidden], .headerlink, .mpc-print-head, .md-source-file, .mpc-feedback";
+      var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) { return node.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+      });
+      var nodes = [];
+      while (walker.nextNode()) { nodes.push(walker.currentNode); }
+      var first = null;
+      var pattern = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?/gu;
+      nodes.forEach(function (node) {
+        var value = node.nodeValue, found, last = 0, out = null;
+        pattern.lastIndex = 0;
+        while ((found = pattern.exec(value))) {
+          var k = wordKey(found[0]);
+          if (!keys.some(function (key) { return key.length > 1 && k.indexOf(key) === 0; })) { continue; }
+          out = out || document.createDocumentFragment();
+          out.appendChild(document.createTextNode(value.slice(last, found.index)));
+          var mark = el("mark", { "class": "mpc-highlight" }, found[0]);
+          out.appendChild(mark);
+          first = first || mark;
+          last = found.index + found[0].length;
+        }
+        if (out) { out.appendChild(document.createTextNode(value.slice(last))); node.parentNode.replaceChild(out, node); }
+      });
+      if (first && first.getBoundingClientRect().top > window.innerHeight * 0.8) { first.scrollIntoView({ block: "center" }); }
+    }).catch(function () {});
+  }
+
   function buildOpener() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner) { return null; }
@@ -417,6 +526,7 @@
         ui().openWith(field ? field.value : "");
       });
     });
+    highlightPage();
     // ?search=… opens the dialog with that query: a shareable link to results.
     var asked = new URLSearchParams(window.location.search).get("search");
     if (asked) { ui().openWith(asked); }
@@ -487,13 +597,24 @@
       more.hidden = shown >= current.hits.length;
       return Promise.all(batch.map(function (hit) { return hit.data(); })).then(function (pages) {
         if (ticket !== generation) { return; }
-        pages.forEach(function (data) {
+        pages.forEach(function (data, i) {
           var item = el("li", { role: "none" });
-          var link = el("a", { href: data.url, role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
+          var link = el("a", { href: withHighlight(data.url, current.text), role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
           link.appendChild(el("span", { "class": "mpc-search__title" }, data.meta.title || data.url));
-          var type = data.filters && data.filters.type && data.filters.type[0];
-          if (type) { link.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
+          // Where the record is from: its type, municipality and province (mpchub.site.search_meta).
+          var type = data.meta.type || (data.filters && data.filters.type && data.filters.type[0]);
+          var where = [data.meta.municipality, data.meta.province].filter(Boolean).join(" · ");
+          if (type || where) {
+            var meta = el("span", { "class": "mpc-search__meta" });
+            if (type) { meta.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
+            if (where) { meta.appendChild(el("span", { "class": "mpc-search__where" }, where)); }
+            link.appendChild(meta);
+          }
           link.appendChild(excerptNode(ownExcerpt(data, current.keys)));
+          var missing = batch[i].missing || [];
+          if (missing.length) {
+            link.appendChild(el("span", { "class": "mpc-search__missing" }, words.missing.replace("{words}", missing.join(", "))));
+          }
           item.appendChild(link);
           list.appendChild(item);
         });
@@ -533,14 +654,15 @@
       list.setAttribute("aria-busy", "true");
       rank(text, { filters: filters }).then(function (ranked) {
         if (ticket !== generation) { return; }
-        current = ranked; shown = 0; active = -1;
+        current = ranked; shown = 0; active = -1; current.text = text;
         current.keys = ranked.terms.map(function (t) { return t.key; });
         list.textContent = "";
         renderFacets(ranked.filters || {});
         var n = ranked.hits.length;
         filterButton.hidden = n === 0 && !Object.keys(filters).length;
         var partial = n && ranked.hits[n - 1].matched < ranked.hits[n - 1].words;
-        status.textContent = n ? (partial ? words.partial : words.results).replace("{n}", n) : words.none;
+        var noneFull = n && ranked.hits[0].matched < ranked.hits[0].words;  // no record holds every word
+        status.textContent = n ? (noneFull ? words.no_full : partial ? words.partial : words.results).replace("{n}", n) : words.none;
         input.setAttribute("aria-expanded", n ? "true" : "false");
         var shownAll = showMore(ticket);
         return (!n && text ? Promise.all([shownAll, showSuggestions(text, ticket)]) : shownAll).then(function () {
@@ -550,9 +672,9 @@
           list.setAttribute("data-query", text);
         });
       }).catch(function () {
-        // The index could not be loaded (offline, a broken deployment): say so rather than spin.
+        // The index could not be loaded: offline, with no copy kept on this device; or a broken deployment.
         if (ticket !== generation) { return; }
-        status.textContent = words.failed;
+        status.textContent = navigator.onLine === false ? words.offline : words.failed;
         list.setAttribute("aria-busy", "false");
       });
     }

@@ -122,6 +122,8 @@ def citation_html(record: Record, lang: str, site_url: str | None = None, headin
         downloads_label=t(lang, "cite_downloads"),
         downloads=downloads,
         style_note=t(lang, "cite_style_note"),
+        target=f"mpc-citation-{record.slug}",
+        copy_label=t(lang, "cite_copy"),
     )
 
 

@@ -62,5 +62,5 @@
     });
   }
 
-  root.mpcText = { fold: fold, key: key, words: words, terms: terms, foldedMark: DATA.foldedMark };
+  root.mpcText = { fold: fold, key: key, words: words, terms: terms, foldedMark: DATA.foldedMark, data: { synonyms: DATA.synonyms || {} } };
 })(window);

@@ -19,6 +19,7 @@ from mpchub.languages import MASTER
 from mpchub.reuse import Memo
 from mpchub.site.formatting import number, year_of
 from mpchub.site.index import MUNICIPALITY_KINDS, SiteIndex, values
+from mpchub.site.search_meta import result_meta
 from mpchub.site.templates import render, sanitised
 from mpchub.site.urls import browse_path, municipality_key, record_path, url
 from mpchub.site.view import View
@@ -137,6 +138,7 @@ class RecordPages:
             "body": sanitised(body.html),
             "outdated": lang != MASTER and record.key in self.outdated,
             "filters": self.search_filters(record, view),
+            "search_meta": result_meta(record, view),
             # mpchub.exports renders both with the same autoescaping environment: safe to insert as markup
             "citation": Markup(exports.citation_html(record, lang, self.site_url, heading=False)),
             "structured_data": Markup(exports.jsonld_html(self.index.corpus, record, lang, self.site_url)),
