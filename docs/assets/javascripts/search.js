@@ -205,9 +205,10 @@
     return out.slice(0, MAX_VARIANTS);
   }
 
-  /* Rank of a hit: every word of the query first, then every word of a synonym's version of it, then those
-     with most of the words. */
-  function group(hit) { return hit.matched === hit.words ? (hit.variant ? 2 : 3) : hit.matched / hit.words; }
+  /* Rank of a hit: every word of the query (or of a synonym's version of it) first, then those with most of
+     the words; within a rank, the mean of its words' scores, so versions of different lengths compare. */
+  function group(hit) { return hit.matched === hit.words ? 2 : hit.matched / hit.words; }
+  function mean(hit) { return hit.score / Math.max(hit.words, 1); }
 
   /* The query, and its versions with synonyms, searched and merged (a record keeps its best standing). */
   function rank(text, options) {
@@ -226,8 +227,11 @@
       var sets = [terms].concat(variants(terms));
       return Promise.all(sets.map(function (set) { return searchTerms(pagefind, set, filters); })).then(function (found) {
         var all = [];
-        found.forEach(function (one, v) { one.hits.forEach(function (h) { h.variant = v > 0; all.push(h); }); });
-        all.sort(function (a, b) { return (group(b) - group(a)) || (b.score - a.score); });
+        found.forEach(function (one, v) {
+          var own = sets[v].map(function (t) { return t.key; });
+          one.hits.forEach(function (h) { h.variant = v > 0; h.keys = own; all.push(h); });
+        });
+        all.sort(function (a, b) { return (group(b) - group(a)) || (mean(b) - mean(a)); });
         var seen = {};
         var hits = all.filter(function (h) { if (seen[h.id]) { return false; } seen[h.id] = true; return true; });
         return byTitle(hits, keys).then(function (ordered) {
@@ -279,11 +283,12 @@
         var title = window.mpcText.words(data.meta.title || "").map(function (w) {
           return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w);
         });
-        var all = keys.length > 0 && keys.every(function (k) { return title.some(function (t) { return covers(k, t); }); });
-        var share = title.filter(function (t) { return keys.some(function (k) { return covers(k, t); }); }).length;
+        var own = head[i].keys || keys;  // the words of the version (query or synonym) the hit answers
+        var all = own.length > 0 && own.every(function (k) { return title.some(function (t) { return covers(k, t); }); });
+        var share = title.filter(function (t) { return own.some(function (k) { return covers(k, t); }); }).length;
         head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
-      head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (b.score - a.score); });
+      head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (mean(b) - mean(a)); });
       return head.concat(hits.slice(PAGE));
     });
   }
@@ -731,6 +736,11 @@
 
   var idle = preloadWhenIdle();
   window.mpcSearch = { query: query, rank: rank, addresses: addresses, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
+                       variants: function (text) {
+                         return loadEngine().then(function () {
+                           return variants(window.mpcText.terms(text, lang)).map(function (set) { return set.map(function (t) { return t.word; }).join(" "); });
+                         });
+                       },
                        preloaded: function () { return idle; },
                        open: function (text) { window.location.href = window.location.pathname + "?search=" + encodeURIComponent(text); } };
 
