@@ -428,7 +428,7 @@
     text.then(function () {
       var keys = window.mpcText.terms(asked, lang).map(function (t) { return lang === "tr" ? t.key : t.key.replace(/(es|s)$/, ""); });
       if (!keys.length) { return; }
-      var skip = "script, style, mark, [hidden], .headerlink, .mpc-print-head, .md-source-file, .mpc-feedback";
+      var skip = "script, style, mark, nav, [hidden], .headerlink, .mpc-print-head, .md-source-file, .mpc-feedback";
       var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
         acceptNode: function (node) { return node.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
       });

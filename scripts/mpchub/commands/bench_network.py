@@ -14,19 +14,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import email.utils
-import gzip
-import hashlib
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from mpchub.project import Project
 
@@ -41,7 +35,6 @@ CPU_SLOWDOWN = 4
 PHONE = {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True, "locale": "tr-TR"}
 QUERY = "dil kursu"
 KEY_DELAY_MS = 120  # a quick thumb
-GZIPPED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"}
 
 # Times in the page: the first key pressed in the search field, the first result shown, the whole query's
 # results shown (search.js sets data-query last). Installed before any page script.
@@ -61,69 +54,7 @@ new MutationObserver(() => {
 """
 
 
-class PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site as GitHub Pages does: gzip for text, a 10-minute cache with validators, 404.html."""
-
-    root: Path = Path(".")
-    transferred: ClassVar[list[tuple[str, int]]] = []
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(MOUNT):
-            return self._send(404, self.root / "404.html")
-        local = self.root / path[len(MOUNT) :]
-        if local.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return None
-            local = local / "index.html"
-        if not local.is_file():
-            return self._send(404, self.root / "404.html")
-        return self._send(200, local)
-
-    def _send(self, status: int, file: Path) -> None:
-        body = file.read_bytes()
-        tag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
-        if status == 200 and self.headers.get("If-None-Match") == tag:
-            self.send_response(304)
-            self.send_header("ETag", tag)
-            self.end_headers()
-            return
-        zipped = file.suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", "")
-        if zipped:
-            body = gzip.compress(body, 6)
-        self.send_response(status)
-        self.send_header("Content-Type", self.guess_type(str(file)))
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.send_header("ETag", tag)
-        self.send_header("Last-Modified", email.utils.formatdate(file.stat().st_mtime, usegmt=True))
-        if zipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        self.wfile.write(body)
-        PagesHandler.transferred.append((self.path, len(body)))
-
-
-@contextlib.contextmanager
-def pages_server(site: Path) -> Iterator[str]:
-    handler = type("Handler", (PagesHandler,), {"root": site})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def first_search(browser: Any, base: str, profile: dict[str, float]) -> dict[str, float]:
+def first_search(browser: Any, base: str, profile: dict[str, float], transferred: list) -> dict[str, float]:
     """One cold visit: the home page, then the search typed once it has loaded. Times in seconds."""
     context = browser.new_context(**PHONE)
     context.add_init_script(TIMER % repr(QUERY))
@@ -133,14 +64,14 @@ def first_search(browser: Any, base: str, profile: dict[str, float]) -> dict[str
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
     cdp.send("Network.emulateNetworkConditions", {"offline": False, **profile})
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    PagesHandler.transferred.clear()
+    transferred.clear()
     page.goto(base, wait_until="load", timeout=120_000)
-    loaded = sum(size for _, size in PagesHandler.transferred)
+    loaded = sum(size for _, size in transferred)
     page.locator(".mpc-search-open").tap()
     page.locator(".mpc-search__input").type(QUERY, delay=KEY_DELAY_MS)
     page.wait_for_function("() => window.__mpcTiming.done > 0", timeout=120_000, polling=50)
     timing = page.evaluate("() => window.__mpcTiming")
-    after = sum(size for _, size in PagesHandler.transferred) - loaded
+    after = sum(size for _, size in transferred) - loaded
     context.close()
     return {
         "first": (timing["first"] - timing["key"]) / 1000,
@@ -200,16 +131,17 @@ def run(project: Project, args: argparse.Namespace) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
     from playwright.sync_api import sync_playwright
 
-    from browser import CHROMIUM, CHROMIUM_ARGS  # the tests' Chromium: Debian's, never a download
+    from browser import CHROMIUM, CHROMIUM_ARGS, PagesHandler, serve_as_pages  # the tests' helpers
 
     with tempfile.TemporaryDirectory(prefix="mpchub-bench-weak-") as scratch:
         site = Path(args.site_dir) if args.site_dir else build_site(project, Path(scratch) / "site")
         if site is None:
             return 1
-        with pages_server(site) as base, sync_playwright() as playwright:
+        with serve_as_pages(site, MOUNT) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for name, profile in PROFILES.items():
-                runs = [first_search(browser, base, profile) for _ in range(max(args.repeat, 1))]
+                sent = PagesHandler.transferred
+                runs = [first_search(browser, base, profile, sent) for _ in range(max(args.repeat, 1))]
                 done = statistics.median(r["done"] for r in runs)
                 first = statistics.median(r["first"] for r in runs)
                 spread = ", ".join(f"{r['done']:.1f}" for r in runs)
