@@ -62,8 +62,8 @@ def test_under_mkdocs_serve_names_stay_plain_and_no_worker_is_named(tmp_path: Pa
         extra_css=["assets/stylesheets/hub.css"], extra_javascript=["assets/javascripts/search.js"]
     )
     serving = SiteAssets(REPO, REPO / "docs", config, serving=True)
-    assert serving.renamed == {} and serving.page_data()["sw"] is None
-    assert serving.page_data()["text"] == search_assets.TEXT_MODULE
+    assert serving.renamed == {} and serving.page_data("tr")["sw"] is None
+    assert serving.page_data("tr")["text"] == search_assets.TEXT_MODULE
     built = SiteAssets(REPO, REPO / "docs", config, serving=False)
     source = (REPO / "docs/assets/javascripts/search.js").read_bytes()
     assert built.renamed["assets/javascripts/search.js"] == hashed_name("assets/javascripts/search.js", source)

@@ -12,6 +12,7 @@ of the time: the entry's address changes when the index does and is cached other
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -19,6 +20,28 @@ from mpchub.assets import digest
 
 MANIFEST = "mpc-search.json"
 ENTRY = "pagefind-entry.json"
+RESULTS = "mpc-results.{language}.json"
+FRAGMENT_MARK = b"pagefind_dcd"  # what Pagefind writes before a fragment's JSON (as mpchub.pagefind reads it)
+
+
+def results(index_dir: Path) -> dict[str, dict[str, list[str]]]:
+    """Per language, each indexed page's result line: Pagefind id → [address, title, type, municipality,
+    province]. With it a first query draws its results (and orders them by title) as soon as the index has
+    answered, instead of after a round trip for the pages' fragments, which then only fill in the excerpts."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for fragment in sorted((index_dir / "fragment").glob("*.pf_fragment")):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_MARK))
+        meta, filters = data.get("meta", {}), data.get("filters", {})
+        kind = meta.get("type") or (filters.get("type") or [""])[0]
+        line = [
+            data["url"].lstrip("/"),
+            meta.get("title", ""),
+            kind,
+            meta.get("municipality", ""),
+            meta.get("province", ""),
+        ]
+        found.setdefault(fragment.name.split("_", 1)[0], {})[fragment.stem] = line
+    return found
 
 
 def manifest(index_dir: Path) -> dict[str, object]:
@@ -38,8 +61,11 @@ def manifest(index_dir: Path) -> dict[str, object]:
         return sum((index_dir / path.split("?", 1)[0]).stat().st_size for path in paths)
 
     index, filters, fragments = listed("index"), listed("filter"), listed("fragment")
-    files = [*core, *index, *filters]
+    lines = sorted(p.name for p in index_dir.glob(RESULTS.format(language="*")))
+    files = [*core, *index, *filters, *lines]
     return {
+        "results": lines[0] if lines else None,
+        "results_bytes": sum(len(gzip.compress((index_dir / name).read_bytes())) for name in lines),
         "tag": tag,
         "core": core[:4],  # what every first query needs: the script, the entry, the meta file, the WebAssembly
         "index": index,
@@ -51,6 +77,10 @@ def manifest(index_dir: Path) -> dict[str, object]:
 
 
 def write_manifest(index_dir: Path) -> Path:
+    """Write the result lines (``results``) and then the manifest that names them."""
+    for language, lines in results(index_dir).items():
+        text = json.dumps(lines, ensure_ascii=False, separators=(",", ":"))
+        (index_dir / RESULTS.format(language=language)).write_text(text, encoding="utf-8")
     target = index_dir / MANIFEST
     target.write_text(json.dumps(manifest(index_dir), separators=(",", ":")), encoding="utf-8")
     return target

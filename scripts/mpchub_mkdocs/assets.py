@@ -18,6 +18,8 @@ from typing import Any
 
 from mpchub import offline, search_assets
 from mpchub.assets import hashed_name
+from mpchub.pagefind import bundle_dir
+from mpchub.search_bundle import MANIFEST
 from mpchub.synonyms import Synonyms
 from mpchub.synonyms import load as load_synonyms
 
@@ -64,9 +66,10 @@ class SiteAssets:
                 file.url = new
                 file.abs_dest_path = os.path.normpath(os.path.join(site_dir, new))
 
-    def page_data(self) -> dict[str, Any]:
+    def page_data(self, language: str) -> dict[str, Any]:
         """What the site's scripts load on demand, relative to the site's root (the ``mpc-assets`` block)."""
         return {
+            "manifest": f"{bundle_dir(language)}/{MANIFEST}",
             "text": self.text_module,
             "qr": self.qr_module,
             "sw": None if self.serving else offline.SERVICE_WORKER,

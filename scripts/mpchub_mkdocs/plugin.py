@@ -207,7 +207,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_feeds"] = exports.feed_links_html(language, page_url=page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = STRINGS[language]
-        context["mpchub_assets"] = self.assets.page_data() if self.assets is not None else {}
+        context["mpchub_assets"] = self.assets.page_data(language) if self.assets is not None else {}
         context["mpchub_print_qr"] = generated is not None and generated.kind in PRINTED_WITH_QR
         return context
 
@@ -290,7 +290,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
         whatever page was rendered last. Point it at each language's home instead."""
-        context["mpchub_assets"] = self.assets.page_data() if self.assets is not None else {}
+        context["mpchub_assets"] = self.assets.page_data(MASTER) if self.assets is not None else {}
         if template_name == "404.html":
             context["mpchub_catalogue"] = STRINGS  # the 404 page speaks every language, each in its own lang
             i18n = config.plugins.get("i18n")

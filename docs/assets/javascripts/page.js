@@ -3,9 +3,9 @@
  *
  * - The service worker (sw.js at the site's root, made by scripts/mpchub/offline): registered once the
  *   page is idle and the search's own first files have been asked for (search.js), so that neither competes
- *   with the page on a weak line. Then, unless the visitor asked to save data, it is asked to keep this
- *   language's search bundle, catalog and home page for offline use; <html data-mpc-offline="LANG"> says
- *   when that is done. A build served by `mkdocs serve` names no worker: any worker left by an earlier
+ *   with the page on a weak line. Then, unless the visitor asked to save data, and once no search is under
+ *   way, it is asked to keep this language's search bundle, catalog and home page for offline use;
+ *   <html data-mpc-offline="LANG"> says when that is done. A build served by `mkdocs serve` names no worker: any worker left by an earlier
  *   build at this address is unregistered, so the edit loop never shows a kept copy.
  * - Printing: the print-only head of a page (overrides/main.html) gets the date and a QR code of the page's
  *   address, drawn in the browser with lean-qr (npm, vendored: docs/assets/javascripts/vendor/README.md),
@@ -24,6 +24,15 @@
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+
+  /* Keeping the search bundle for offline use waits while the visitor is searching (typing, or results on
+     the way): on a slow line it would take the bandwidth that the first results need. */
+  var lastInput = 0;
+  document.addEventListener("input", function () { lastInput = Date.now(); }, true);
+  function whenQuiet(run) {
+    var busy = document.querySelector('.mpc-search__results[aria-busy="true"]');
+    if (busy || Date.now() - lastInput < 2000) { setTimeout(function () { whenQuiet(run); }, 500); } else { run(); }
   }
 
   function whenIdle(run) {
@@ -50,7 +59,10 @@
         navigator.serviceWorker.register(new URL(assets.sw, root).href, { scope: root.pathname }).then(function () {
           return navigator.serviceWorker.ready;
         }).then(function (registration) {
-          if (!connection.saveData && registration.active) { registration.active.postMessage({ type: "warm", lang: lang }); }
+          if (connection.saveData) { return; }
+          whenQuiet(function () {
+            if (registration.active) { registration.active.postMessage({ type: "warm", lang: lang }); }
+          });
         }).catch(function () {});
       });
     });

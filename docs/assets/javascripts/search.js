@@ -45,6 +45,10 @@
     return out;
   })();
   var PAGE = 10;
+  /* The first results drawn at once, before the rest of the first page: as many fragments as a browser
+     fetches at once over HTTP/1.1 (six connections), so on a slow line the first screen does not wait for
+     a second round of requests. The title rule (byTitle) orders these first results. */
+  var FIRST = 6;
   var SUGGESTIONS = 5;
 
   /* The site's root. document.baseURI, not the address: the offline page is shown at other addresses with a
@@ -77,6 +81,18 @@
 
   function bundleUrl(path) { return new URL(BUNDLE + path, siteRoot()).href; }
 
+  /* The bundle's result lines (mpchub/search_bundle.py: address, title, type, municipality, province of each
+     page), loaded with the index while small: results are drawn, and ordered by title, without waiting for
+     the pages' fragments, which then fill in the excerpts. Above this size, the fragments are waited for. */
+  var RESULTS_BUDGET = 40000;
+  var lines = null;
+  function lineOf(hit) {
+    var line = lines && lines[hit.id];
+    if (!line) { return null; }
+    return { url: siteRoot().pathname + line[0], title: line[1], type: line[2],
+             where: [line[3], line[4]].filter(Boolean).join(" · ") };
+  }
+
   /* The bundle's manifest (mpchub/search_bundle.py): its files and a tag that changes with the index. */
   var manifest = null;
   function loadManifest() {
@@ -85,6 +101,7 @@
         if (!response.ok) { throw new Error("search manifest: " + response.status); }
         return response.json();
       });
+      manifest.catch(function () { manifest = null; });  // asked again next time (offline, then online)
     }
     return manifest;
   }
@@ -111,13 +128,17 @@
         warmFiles(m.core.slice(1).concat(m.index_bytes <= INDEX_BUDGET ? m.index : []));
         return m;
       }, function () { return null; });
+      var listedLines = listed.then(function (m) {
+        if (!m || !m.results || m.results_bytes > RESULTS_BUDGET) { return null; }
+        return fetch(bundleUrl(m.results)).then(function (response) { return response.ok ? response.json() : null; });
+      }).then(function (found) { lines = found; }, function () { lines = null; });
       var pagefind = Promise.all([import(bundleUrl("pagefind.js")), listed]).then(function (loaded) {
         var module = loaded[0], m = loaded[1];
         var options = { baseUrl: root.pathname, excerptLength: 20, noWorker: true };
         if (m) { options.metaCacheTag = m.tag; }
         return module.options(options).then(function () { return module.init(); }).then(function () { return module; });
       });
-      engine = Promise.all([pagefind, text, wasm]).then(function (loaded) { return loaded[0]; });
+      engine = Promise.all([pagefind, text, wasm, listedLines]).then(function (loaded) { return loaded[0]; });
       engine.catch(function () { engine = null; });  // a failed load (offline) is tried again on the next query
     }
     return engine;
@@ -214,7 +235,11 @@
   function rank(text, options) {
     options = options || {};
     var filters = options.filters || {};
+    var current = options.current || function () { return true; };
     return loadEngine().then(function (pagefind) {
+      // A query typed over while the index was loading stops here: only the last one loads index chunks
+      // and fragments (each partial word's would otherwise take the bandwidth the real query needs).
+      if (!current()) { return { hits: [], terms: [], filters: {}, stale: true }; }
       var terms = window.mpcText.terms(text || "", lang);
       var keys = terms.map(function (t) { return t.key; });
       if (!keys.length) {
@@ -234,6 +259,7 @@
         all.sort(function (a, b) { return (group(b) - group(a)) || (mean(b) - mean(a)); });
         var seen = {};
         var hits = all.filter(function (h) { if (seen[h.id]) { return false; } seen[h.id] = true; return true; });
+        if (!current()) { return { hits: hits, terms: terms, filters: found[0].filters, stale: true }; }
         return byTitle(hits, keys).then(function (ordered) {
           return { hits: ordered, terms: terms, filters: found[0].filters };
         });
@@ -271,16 +297,21 @@
      short pages that only mention the words. A title with only some of the words changes nothing:
      "şişli belediyesi" is about the implementer, not about titles containing "belediye". */
   function byTitle(hits, keys) {
-    var head = hits.slice(0, PAGE);
+    var head = hits.slice(0, FIRST);
     head.forEach(function (hit) {
       var load = hit.data;
       var loaded = null;
       hit.data = function () { return loaded || (loaded = load()); };
     });
     function covers(key, word) { return word.indexOf(key) === 0 || (word.length >= 3 && key.indexOf(word) === 0); }
-    return Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
-      pages.forEach(function (data, i) {
-        var title = window.mpcText.words(data.meta.title || "").map(function (w) {
+    var known = head.map(lineOf);
+    var titles = known.every(Boolean) ? Promise.resolve(known.map(function (line) { return line.title; }))
+      : Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
+        return pages.map(function (data) { return data.meta.title || ""; });
+      });
+    return titles.then(function (pages) {
+      pages.forEach(function (pageTitle, i) {
+        var title = window.mpcText.words(pageTitle).map(function (w) {
           return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w);
         });
         var own = head[i].keys || keys;  // the words of the version (query or synonym) the hit answers
@@ -289,7 +320,7 @@
         head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
       head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (mean(b) - mean(a)); });
-      return head.concat(hits.slice(PAGE));
+      return head.concat(hits.slice(FIRST));
     });
   }
 
@@ -596,32 +627,49 @@
       items[active].scrollIntoView({ block: "nearest" });
     }
 
-    function showMore(ticket) {
-      var batch = current.hits.slice(shown, shown + PAGE);
+    /* One result: title, type and place at once (from the result lines, or the fragment), the excerpt when
+       the page's fragment has arrived. */
+    function resultItem(hit, line) {
+      var item = el("li", { role: "none" });
+      var link = el("a", { href: withHighlight(line.url, current.text), role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
+      link.appendChild(el("span", { "class": "mpc-search__title" }, line.title || line.url));
+      // Where the record is from: its type, municipality and province (mpchub.site.search_meta).
+      if (line.type || line.where) {
+        var meta = el("span", { "class": "mpc-search__meta" });
+        if (line.type) { meta.appendChild(el("span", { "class": "mpc-search__type" }, line.type)); }
+        if (line.where) { meta.appendChild(el("span", { "class": "mpc-search__where" }, line.where)); }
+        link.appendChild(meta);
+      }
+      var excerpt = el("p", { "class": "mpc-search__excerpt" });
+      link.appendChild(excerpt);
+      var missing = hit.missing || [];
+      if (missing.length) {
+        link.appendChild(el("span", { "class": "mpc-search__missing" }, words.missing.replace("{words}", missing.join(", "))));
+      }
+      item.appendChild(link);
+      return { item: item, excerpt: excerpt };
+    }
+
+    function lineOfData(data) {
+      return { url: data.url, title: data.meta.title, type: data.meta.type || (data.filters && data.filters.type && data.filters.type[0]),
+               where: [data.meta.municipality, data.meta.province].filter(Boolean).join(" · ") };
+    }
+
+    function showMore(ticket, count) {
+      var batch = current.hits.slice(shown, shown + (count || PAGE));
       shown += batch.length;
       more.hidden = shown >= current.hits.length;
+      var known = batch.map(lineOf);
+      var drawn = null;
+      if (known.every(Boolean)) {  // drawn now; the excerpts follow
+        drawn = batch.map(function (hit, i) { var made = resultItem(hit, known[i]); list.appendChild(made.item); return made; });
+      }
       return Promise.all(batch.map(function (hit) { return hit.data(); })).then(function (pages) {
         if (ticket !== generation) { return; }
         pages.forEach(function (data, i) {
-          var item = el("li", { role: "none" });
-          var link = el("a", { href: withHighlight(data.url, current.text), role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
-          link.appendChild(el("span", { "class": "mpc-search__title" }, data.meta.title || data.url));
-          // Where the record is from: its type, municipality and province (mpchub.site.search_meta).
-          var type = data.meta.type || (data.filters && data.filters.type && data.filters.type[0]);
-          var where = [data.meta.municipality, data.meta.province].filter(Boolean).join(" · ");
-          if (type || where) {
-            var meta = el("span", { "class": "mpc-search__meta" });
-            if (type) { meta.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
-            if (where) { meta.appendChild(el("span", { "class": "mpc-search__where" }, where)); }
-            link.appendChild(meta);
-          }
-          link.appendChild(excerptNode(ownExcerpt(data, current.keys)));
-          var missing = batch[i].missing || [];
-          if (missing.length) {
-            link.appendChild(el("span", { "class": "mpc-search__missing" }, words.missing.replace("{words}", missing.join(", "))));
-          }
-          item.appendChild(link);
-          list.appendChild(item);
+          var made = drawn ? drawn[i] : resultItem(batch[i], lineOfData(data));
+          if (!drawn) { list.appendChild(made.item); }
+          made.excerpt.replaceWith(excerptNode(ownExcerpt(data, current.keys)));
         });
       });
     }
@@ -657,8 +705,8 @@
       }
       status.textContent = words.loading;
       list.setAttribute("aria-busy", "true");
-      rank(text, { filters: filters }).then(function (ranked) {
-        if (ticket !== generation) { return; }
+      rank(text, { filters: filters, current: function () { return ticket === generation; } }).then(function (ranked) {
+        if (ticket !== generation || ranked.stale) { return; }
         current = ranked; shown = 0; active = -1; current.text = text;
         current.keys = ranked.terms.map(function (t) { return t.key; });
         list.textContent = "";
@@ -668,8 +716,9 @@
         var partial = n && ranked.hits[n - 1].matched < ranked.hits[n - 1].words;
         var noneFull = n && ranked.hits[0].matched < ranked.hits[0].words;  // no record holds every word
         status.textContent = n ? (noneFull ? words.no_full : partial ? words.partial : words.results).replace("{n}", n) : words.none;
+        if (!n && navigator.onLine === false) { offlineWithoutIndex(ticket); }
         input.setAttribute("aria-expanded", n ? "true" : "false");
-        var shownAll = showMore(ticket);
+        var shownAll = showMore(ticket, FIRST).then(function () { if (ticket === generation) { return showMore(ticket, PAGE - FIRST); } });
         return (!n && text ? Promise.all([shownAll, showSuggestions(text, ticket)]) : shownAll).then(function () {
           if (ticket !== generation) { return; }
           // Everything for this query is on screen (tests and the relevance bench wait for this).
@@ -682,6 +731,15 @@
         status.textContent = navigator.onLine === false ? words.offline : words.failed;
         list.setAttribute("aria-busy", "false");
       });
+    }
+
+    /* Offline and nothing found: say so if this language's index is not kept on the device (the worker keeps
+       it in a cache named after the language: scripts/mpchub/offline/sw.js); a kept index found nothing. */
+    function offlineWithoutIndex(ticket) {
+      var kept = window.caches ? caches.keys().then(function (names) {
+        return names.some(function (name) { return name.indexOf("-search-" + lang + "-") > 0; });
+      }) : Promise.resolve(false);
+      kept.then(function (yes) { if (!yes && ticket === generation) { status.textContent = words.offline; } });
     }
 
     function openWith(text) {
@@ -734,6 +792,9 @@
     return { open: open, openWith: openWith, isOpen: function () { return !dialog.hidden; } };
   }
 
+  // The bundle's manifest (under 1 KB) is asked for with the page, so that at idle time Pagefind's script,
+  // entry, meta file, WebAssembly and index chunks can all be asked for at once: one round trip, not two.
+  if (!(navigator.connection || {}).saveData) { loadManifest().catch(function () {}); }
   var idle = preloadWhenIdle();
   window.mpcSearch = { query: query, rank: rank, addresses: addresses, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
                        variants: function (text) {

@@ -55,8 +55,11 @@ new MutationObserver(() => {
 
 
 def first_search(browser: Any, base: str, profile: dict[str, float], transferred: list) -> dict[str, float]:
-    """One cold visit: the home page, then the search typed once it has loaded. Times in seconds."""
-    context = browser.new_context(**PHONE)
+    """One cold visit: the home page, then the search typed once it has loaded. Times in seconds.
+
+    Without the service worker: the DevTools protocol throttles the page's requests, not the worker's, which
+    would make its fetches look fast (on a first visit it would only just be installing anyway)."""
+    context = browser.new_context(service_workers="block", **PHONE)
     context.add_init_script(TIMER % repr(QUERY))
     page = context.new_page()
     cdp = context.new_cdp_session(page)

@@ -9,8 +9,8 @@
  * site's other scripts and tested in Chromium (tests/test_browser_offline.py).
  *
  * Rules:
- *  - Pages (navigations): the network first, always; the copy kept from the last visit only when the
- *    network fails, so a stale page is never shown over a fresh one. A page never visited shows the offline
+ *  - Pages (navigations): the network first, always, revalidated (not the HTTP cache's copy); the copy kept
+ *    from the last visit only when the network fails, so a stale page is never shown over a fresh one. A page never visited shows the offline
  *    page of its language, at its own address (a <base> makes the offline page's relative links work there).
  *  - Files whose name carries their content's hash (ours and Material's, Pagefind's index files): from the
  *    cache, else the network; such a name never holds other bytes.
@@ -102,7 +102,9 @@ function offlinePage(lang, url) {
 
 function page(request, url) {
   var key = url.origin + url.pathname;  // one copy per page, whatever its query (?theme=…, ?highlight=…)
-  return fetch(request).then(function (response) {
+  // revalidated with the server (an ETag answer is a few bytes), never taken from the HTTP cache unasked:
+  // GitHub Pages lets a browser keep a page 10 minutes
+  return fetch(new Request(request, { cache: "no-cache" })).then(function (response) {
     return response.status === 200 && !response.redirected ? keep(PAGES, key, response) : response;
   }).catch(function () {
     return caches.match(key, { ignoreSearch: true }).then(function (kept) {
