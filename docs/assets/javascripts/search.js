@@ -45,9 +45,9 @@
     return out;
   })();
   var PAGE = 10;
-  /* The first results drawn at once, before the rest of the first page: as many fragments as a browser
-     fetches at once over HTTP/1.1 (six connections), so on a slow line the first screen does not wait for
-     a second round of requests. The title rule (byTitle) orders these first results. */
+  /* Without result lines (a large site), the first results are drawn once their fragments are in, before
+     the rest of the first page: as many as a browser fetches at once over HTTP/1.1 (six connections), so
+     the first screen does not wait for a second round of requests. */
   var FIRST = 6;
   var SUGGESTIONS = 5;
 
@@ -297,7 +297,7 @@
      short pages that only mention the words. A title with only some of the words changes nothing:
      "şişli belediyesi" is about the implementer, not about titles containing "belediye". */
   function byTitle(hits, keys) {
-    var head = hits.slice(0, FIRST);
+    var head = hits.slice(0, PAGE);
     head.forEach(function (hit) {
       var load = hit.data;
       var loaded = null;
@@ -320,7 +320,7 @@
         head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
       head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (mean(b) - mean(a)); });
-      return head.concat(hits.slice(FIRST));
+      return head.concat(hits.slice(PAGE));
     });
   }
 
