@@ -8,7 +8,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
-from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported for the tests)
+from mpchub_tools.browser import (  # noqa: F401  (re-exported for the tests)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CachingPagesHandler,
+    serve,
+    serve_as_pages,
+)
 
 # --- checks that run on pages of any site ------------------------------------------------------------------
 
@@ -73,6 +79,50 @@ WIDER_THAN_SCREEN = """() => {
   }
   return {scroll: document.documentElement.scrollWidth, width, found: found.slice(0, 5)};
 }"""
+
+
+# Every element the keyboard can reach whose box is out of the viewport once it has the focus (a page scrolls a
+# focused element into view vertically, so what is left is off to a side, or hidden in a closed drawer): WCAG
+# 2.4.7 and 2.4.11. Each candidate is focused in turn; one that does not take the focus is not reachable. A
+# control drawn by its label (Material's palette radios are 0 × 0, the label after each showing its focus) is
+# measured by that label. Of a group of radio buttons only the checked one (or the first) is in the Tab order.
+OFF_SCREEN_FOCUS = """() => {
+  const found = [], width = document.documentElement.clientWidth, height = window.innerHeight;
+  const candidates = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+  for (const element of candidates) {
+    if (element.disabled) continue;
+    // of a group of radio buttons, Tab reaches the checked one, or the first when none is (the arrow keys
+    // move within the group)
+    if (element.type === 'radio' && element.name) {
+      const group = document.querySelectorAll(`input[type=radio][name="${element.name}"]`);
+      const checked = [...group].find((radio) => radio.checked);
+      if (element !== (checked || group[0])) continue;
+    }
+    element.focus();
+    if (document.activeElement !== element) continue;
+    let box = element.getBoundingClientRect();
+    if ((box.width === 0 || box.height === 0) && element.labels && element.labels.length) {
+      // Material's palette draws the focus of its radio on the label that follows it
+      const next = element.nextElementSibling;
+      box = (next && next.tagName === 'LABEL' ? next : element.labels[0]).getBoundingClientRect();
+    }
+    const seen = box.width > 0 && box.height > 0 && box.right > 0 && box.left < width
+      && box.bottom > 0 && box.top < height;
+    if (!seen) {
+      const name = (element.getAttribute('aria-label') || element.textContent || element.id || '').trim().slice(0, 40);
+      found.push(`${element.tagName.toLowerCase()} "${name}" at ${Math.round(box.left)},${Math.round(box.top)}`);
+    }
+  }
+  if (document.activeElement) document.activeElement.blur();
+  window.scrollTo(0, 0);
+  return found;
+}"""
+
+
+def off_screen_focus(page: Any) -> list[str]:
+    """Elements the keyboard reaches with the focus out of sight (empty if none)."""
+    return page.evaluate(OFF_SCREEN_FOCUS)
 
 
 def overflow(page: Any) -> list[str]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "hub"  # the fixture records: synthetic, every page type, hostile titles
-DEFINITIONS = ("hub.yml", "termbase.yml", "schemas", "vocabularies", "strings")
-SITE = ("mkdocs.yml", "docs", "overrides")
+DEFINITIONS = ("hub.yml", "termbase.yml", "synonyms.yml", "schemas", "vocabularies", "strings")
+SITE = ("mkdocs.yml", "package.json", "docs", "overrides")
 COLLECTIONS = ("practices", "publications", "recommendations")
 
 

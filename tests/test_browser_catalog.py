@@ -80,7 +80,10 @@ def header_search(page: Page, query: str) -> list[str]:
         count = page.locator(".mpc-search__results a").count()
         more.click()
         page.wait_for_function("(n) => document.querySelectorAll('.mpc-search__results a').length > n", arg=count)
-    links = page.eval_on_selector_all(".mpc-search__results a", "links => links.map(a => a.href)")
+    # the header's results carry the words searched (?highlight=), for the page they open
+    links = page.eval_on_selector_all(
+        ".mpc-search__results a", "links => links.map(a => a.href.split('?highlight=')[0])"
+    )
     page.keyboard.press("Escape")
     return links
 

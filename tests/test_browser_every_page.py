@@ -10,7 +10,9 @@ On the fixture site built as publish.yml builds it (SITE_URL and REPO_URL set) a
 * on the desktop, no Content-Security-Policy violation and no payload run (tests/test_security_browser.py's
   watch: it covers the pages the hostile records do not change);
 * on the phone, no request to another host (KVKK: REPO_URL made Material ask the forge's API for stars) and
-  none that fails, also once the header search has loaded Pagefind.
+  none that fails, also once the header search has loaded Pagefind;
+* on the phone, nothing the keyboard reaches is out of sight (the closed menu drawer's links took 14 Tab
+  presses off screen: WCAG 2.4.7, 2.4.11).
 
 Each page is one test, so pytest-xdist spreads the pages over its workers and a failure names the page and
 the check; each page is loaded twice (desktop and phone), not once per check: the suite is CPU-bound on two
@@ -26,7 +28,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from browser import AXE_ALL, AXE_COLOUR, WATCH, RequestWatch, overflow, serious_violations
+from browser import AXE_ALL, AXE_COLOUR, WATCH, RequestWatch, off_screen_focus, overflow, serious_violations
 from mpchub_tools.relevance_command import SHOWN
 from visitor_view import PAGE_TYPES
 
@@ -35,7 +37,7 @@ pytestmark = pytest.mark.browser
 # Every page type of the visitor-view record, and the hand-written and generated pages it leaves out.
 MORE_PAGES = [
     "about/", "contribute/", "contribute/fields/", "open-data/", "provinces/", "statistics/", "sdgs/", "sdgs/10/",
-    "target-groups/",
+    "target-groups/", "offline/",
 ]  # fmt: skip
 PAGES = [prefix + url for url in [*PAGE_TYPES.values(), *MORE_PAGES] for prefix in ("", "en/")] + ["404.html"]
 PHONE = {"is_mobile": True, "has_touch": True}
@@ -121,6 +123,7 @@ def test_every_check_holds_on_every_page(
     if everywhere:
         note("axe, 360 px, light", serious_violations(axe, page, AXE_ALL, url))
         note("axe, 360 px, dark", colours_in_dark(axe, page, url))
+    note("focus out of sight, 360 px", off_screen_focus(page))
     note("sideways scroll, 360 px", sideways(page))
     page.set_viewport_size({"width": 320, "height": 800})
     note("sideways scroll, 320 px", sideways(page))

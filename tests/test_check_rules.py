@@ -196,6 +196,7 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "municipality-slug": two_municipality_spellings,
     "untranslated-field": with_twin(VALID_TWIN),
     "twin-items": with_twin(VALID_TWIN.replace("  - Weekly counselling days.", "  - Weekly.\n  - Days.")),
+    "synonyms": files({P: VALID_PRACTICE, "synonyms.yml": "tr:\n  - [dil kursu]\n"}),  # a group of one phrase
 }
 
 

@@ -1,4 +1,4 @@
-"""The Turkish folding table is written once (mpchub.text.TURKISH_ASCII) and reaches the browser only as
+"""The Turkish folding table is written once (mpchub.content.text.TURKISH_ASCII) and reaches the browser only as
 the generated mpc-text.js: no script, template or module of the repository writes a table of its own."""
 
 from __future__ import annotations

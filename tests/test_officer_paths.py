@@ -6,7 +6,6 @@ measured in Chromium at 360×780 with touch, in Turkish, counting taps and the s
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -214,17 +213,6 @@ def test_citations_use_sentence_case_for_publications_and_turkish_date_order() -
         citations.render(citations.csl_item(corpus, practice, "en", None), REGISTRY.language("en")),
     )
     assert citations.local_dates("A. (2026, Aralık 7). B.", tr) == "A. (2026, 7 Aralık). B."
-
-
-def test_the_vendored_writer_is_the_pinned_package() -> None:
-    vendored = REPO / "docs" / "assets" / "javascripts" / "vendor" / "write-excel-file.min.js"
-    digest = hashlib.sha256(vendored.read_bytes()).hexdigest()
-    note = (REPO / "VENDOR.md").read_text(encoding="utf-8")
-    assert digest in note, "the vendored file differs from the one VENDOR.md records: copy it again from npm"
-    version = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["dependencies"]["write-excel-file"]
-    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
-    assert lock["packages"]["node_modules/write-excel-file"]["version"] == version
-    assert f"`write-excel-file` {version}" in note
 
 
 # --- phone goals, in Chromium ----------------------------------------------------------------------------------

@@ -68,6 +68,30 @@ def test_product_code_names_no_collection_and_no_language() -> None:
     assert not found, "collections and languages are hub.yml's: look them up in project.registry\n" + "\n".join(found)
 
 
+# A JavaScript string literal ('…' or "…"; template literals hold no language in these scripts).
+_JS_STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'" + r'|"((?:[^"\\\n]|\\.)*)"')
+SCRIPTS = ("docs/assets/javascripts", "scripts/mpchub/search/assets", "scripts/mpchub/offline")
+
+
+def test_site_scripts_name_no_collection_and_no_language() -> None:
+    """The site's own scripts learn the page's language, search bundle and catalog from the page (the
+    ``mpc-assets`` block, ``Hub.browser_data``), never from a language code or a collection's folder."""
+    registry = load(REPO)
+    names = {c.name for c in registry.collections} | {c.folder for c in registry.collections}
+    codes = set(registry.codes)
+    found = []
+    for folder in SCRIPTS:
+        for path in sorted((REPO / folder).glob("*.js")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if line.lstrip().startswith(("//", "*", "/*")):
+                    continue  # comments may name them
+                for single, double in _JS_STRING.findall(line):
+                    value = (single or double).strip("/")
+                    if value in names | codes or re.fullmatch(r"({})/.*".format("|".join(codes)), single or double):
+                        found.append(f"{path.relative_to(REPO)}:{number}: {value!r}")
+    assert not found, "scripts read the page's language from mpc-assets (Hub.browser_data)\n" + "\n".join(found)
+
+
 def test_mkdocs_yml_keeps_only_the_master_static_i18n_insists_on() -> None:
     """static-i18n checks its configuration before any plugin runs, so mkdocs.yml names one default language;
     the plugin replaces it with hub.yml's languages. It must be hub.yml's master."""

@@ -40,7 +40,8 @@ def view(html: str, url: str) -> dict[str, object]:
     article = soup.select_one("article")
     if article is None:
         return {"text": "", "links": []}
-    for hidden in article.select("[hidden], script, style, .headerlink, .md-content__button"):
+    # print-only parts (the print head) are not on screen
+    for hidden in article.select("[hidden], script, style, .headerlink, .md-content__button, .mpc-print-head"):
         hidden.decompose()
     text = re.sub(r"\s+", " ", article.get_text(" ")).strip()
     links = []

@@ -9,15 +9,17 @@ import-linter contract holds it to that); everything it passes in and gets back 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from mpchub import exports
+from mpchub import exports, offline
 from mpchub.cms import admin
+from mpchub.content import synonyms
 from mpchub.content.corpus import Corpus, Record, load_corpus
 from mpchub.content.problems import Problem
 from mpchub.content.project import Project
@@ -26,9 +28,10 @@ from mpchub.content.reuse import Reuse
 from mpchub.content.schemas import SchemaSet
 from mpchub.contribute import mail
 from mpchub.contribute.forms import proposal_form
-from mpchub.render import strings
+from mpchub.render import assets, strings
 from mpchub.render.strings import STRINGS, t
 from mpchub.search import assets as search_assets
+from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
 from mpchub.search import words as search_words
 from mpchub.site import csp
@@ -38,6 +41,12 @@ from mpchub.site.pages import Page
 from mpchub.site.view import View
 
 EditorMissing = admin.EditorMissing
+SERVICE_WORKER = offline.SERVICE_WORKER
+hashed_name = assets.hashed_name  # the site's own scripts and styles get their content's hash in the name
+# Sections for contributors and maintainers (Contribute, its field reference and translation status) and the
+# offline page: not what a visitor searches for, so out of the visitor's index (reached from the menu).
+UNINDEXED_SECTIONS = frozenset({"contribute", "offline"})
+PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")Permanent link(")')
 PagefindFailed = pagefind.PagefindFailed
 PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
@@ -173,6 +182,44 @@ class Hub:
     def feed_links(self, lang: str, page_url: str) -> str:
         return exports.feed_links_html(self.corpus, lang, page_url)
 
+    def is_record_page(self, page: Page) -> bool:
+        """A record's page (printed with a QR code of its address), not a list, browse or hand-written page."""
+        return self.registry.by_name(page.kind) is not None
+
+    def localise_permalinks(self, html: str, lang: str) -> str:
+        """The toc extension's permalinks say "Permanent link" whatever the page's language (Python-Markdown has
+        one setting for every page, and record bodies are rendered once for check and build): the catalogue's
+        words in the page's language instead."""
+        words = str(escape(t(lang, "permalink")))
+        return PERMALINK.sub(lambda m: m.group(1) + words + m.group(2), html)
+
+    @cached_property
+    def synonyms(self) -> synonyms.Synonyms:
+        """The search's synonyms (``synonyms.yml``); a broken file is one of the content errors already."""
+        try:
+            return synonyms.load(self.project.root, self.registry.codes)
+        except synonyms.SynonymsError:
+            return {code: [] for code in self.registry.codes}
+
+    def text_module_path(self, hashed: bool) -> str:
+        """The site path of the browser's text module (``mpc-text.js``), hashed unless serving."""
+        turkish = tuple(language.code for language in self.registry.languages if language.turkish)
+        return search_assets.text_module_path(self.synonyms, hashed, turkish)
+
+    def browser_data(self, lang: str) -> dict[str, str | bool]:
+        """What the site's scripts need to know about a page's language (the ``mpc-assets`` block), so that no
+        script names a language or a collection: its search bundle and manifest (preloaded by every page),
+        whether its words get Turkish search keys, and the catalog a search falls back on (the first collection's)."""
+        language = self.registry.language(lang)
+        bundle = pagefind.bundle_dir(language)
+        return {
+            "lang": language.code,
+            "turkish": language.turkish,
+            "bundle": bundle + "/",
+            "manifest": f"{bundle}/{search_bundle.MANIFEST}",
+            "catalog": language.url(self.registry.collections[0].catalog),
+        }
+
     def search_copy(self, article_html: str, lang: str) -> str:
         """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata)."""
         return search_words.index_block(article_html, self.registry.language(lang).turkish)
@@ -192,9 +239,14 @@ class Hub:
     def write_exports(self, site_dir: Path) -> list[Path]:
         return exports.write_site_exports(self.corpus, site_dir, self.site_url)
 
-    def write_search_assets(self, site_dir: Path) -> list[Path]:
+    def write_search_assets(self, site_dir: Path, hashed: bool = False) -> list[Path]:
         kinds = tuple(b.kind for b in self.registry.browses)
-        return search_assets.write(site_dir, self.registry.languages, kinds)
+        return search_assets.write(site_dir, self.registry.languages, kinds, self.synonyms, hashed)
+
+    def write_service_worker(self, site_dir: Path, own: list[str]) -> Path:
+        """``sw.js`` at the site's root; ``own``: the site's own hashed files, kept from the start."""
+        bundles = {lang.code: pagefind.bundle_dir(lang) for lang in self.registry.languages}
+        return offline.write(site_dir, own, self.registry, bundles)
 
 
 # --- steps that need no checked content: they work on any built site ------------------------------------
@@ -222,6 +274,11 @@ def catalogue_of(project: Project) -> dict[str, dict[str, str]]:
     return {lang: STRINGS[lang] for lang in project.registry.codes}
 
 
+def indexed_section(source_path: str) -> bool:
+    """Whether a hand-written page's section is searched by visitors (not Contribute, not the offline page)."""
+    return source_path.split("/")[0].split(".")[0] not in UNINDEXED_SECTIONS
+
+
 def secure(html: str) -> str:
     """A page with the site's Content-Security-Policy (raises ``PageWithoutHead``)."""
     return csp.apply(html)
@@ -237,6 +294,8 @@ def build_index(site_dir: Path, project: Project) -> dict[str, int]:
 
 
 __all__ = [
+    "SERVICE_WORKER",
+    "EditorMissing",
     "Hub",
     "Page",
     "PageWithoutHead",
@@ -246,6 +305,8 @@ __all__ = [
     "Reuse",
     "build_index",
     "catalogue_of",
+    "hashed_name",
     "index_site",
+    "indexed_section",
     "secure",
 ]

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mpchub import hub
 from mpchub.hub import Hub, Page, Reuse
 from mpchub_mkdocs import languages
+from mpchub_mkdocs.assets import SiteAssets
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
@@ -61,6 +62,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.compiled_templates = CompiledTemplates()
         self.fingerprints: dict[str, int] = {}
         self.reuse: Reuse | None = None
+        self.assets: SiteAssets | None = None
+        self.not_found: str | None = None  # the 404 page of the master language's build
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -72,10 +75,13 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if self.hub is None:  # static-i18n runs a nested build per language: do the work once
             self._prepare(config)
         config.docs_dir = str(self.staging)
+        if self.assets is not None:
+            self.assets.rename_config(config)  # the site's own scripts and styles under hashed names
         return config
 
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
+        self.not_found = None
         loaded = Hub.load(root, config.site_url or None, self.reuse)
         for problem in loaded.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
@@ -98,6 +104,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         except hub.EditorMissing as exc:
             raise PluginError(str(exc)) from None
         self.hub = loaded
+        self.assets = SiteAssets(loaded, Path(config.docs_dir).resolve(), config, self.serving)
         languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
         pages = loaded.pages()
         self.generated = {p.source_path: p for p in pages}
@@ -129,6 +136,12 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 
+    @event_priority(-150)  # after static-i18n has made each language's file list (-100)
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.assets is not None:
+            self.assets.rename_files(files, config.site_dir)
+        return files
+
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates
         return env
@@ -142,8 +155,14 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         return page
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled."""
+        """Generated pages: their HTML replaces the stub's. Hand-written pages: markers are filled. Both: the
+        permalinks' tooltip in the page's language."""
+        assert self.hub is not None
         generated = self.generated.get(page.file.src_uri)
+        language = generated.lang if generated is not None else self.hub.language_of(page.url).code
+        return self.hub.localise_permalinks(self._content(html, page, config, generated), language)
+
+    def _content(self, html: str, page: Any, config: Any, generated: Page | None) -> str:
         if generated is not None and generated.html is not None:
             page.toc = get_toc(toc_tokens(generated.headings))
             return generated.html
@@ -179,6 +198,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = self.hub.strings(language)
         context["mpchub_feedback"] = self.hub.feedback(language, page.url)  # "report a problem" by e-mail
+        context["mpchub_assets"] = self.assets.page_data(language) if self.assets is not None else {}
+        context["mpchub_print_qr"] = generated is not None and self.hub.is_record_page(generated)
         return context
 
     def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:
@@ -186,7 +207,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
         content in ``data-pagefind-body`` when this is set."""
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
-        if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
+        if is_home or not hub.indexed_section(page.file.src_uri):
+            return None
+        if generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated):
             return None
         assert self.hub is not None
         self.expected_in_index[language] += 1
@@ -199,8 +222,17 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         return self._with_policy(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
-        """Static templates: the 404 page gets the policy too (the sitemap is not HTML)."""
-        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+        """Static templates: the 404 page gets the policy too (the sitemap is not HTML). static-i18n renders
+        the one 404.html in every language's build, the last one written: the master language's is kept, so
+        its chrome (landmark names, menus) speaks the master language, and its content every language, the
+        master's first."""
+        if not template_name.endswith(".html"):
+            return output_content
+        if template_name == "404.html":
+            if self.not_found is None:
+                self.not_found = self._with_policy(output_content)
+            return self.not_found
+        return self._with_policy(output_content)
 
     def _with_policy(self, html: str) -> str:
         try:
@@ -218,7 +250,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if built is None:
             return
         site_dir = Path(config.site_dir)
-        built.write_search_assets(site_dir)  # the folding table and labels the catalog's filters use too
+        if self.assets is not None:
+            # the folding table and labels the catalog's filters use too; the service worker (not when serving)
+            self.assets.write_generated(site_dir)
         built.write_editor(site_dir)
         if self.serving:
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
@@ -246,6 +280,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page is a template, not a page: static-i18n leaves the language switcher pointing at
         whatever page was rendered last. Point it at each language's home instead."""
+        if self.assets is not None and self.hub is not None:
+            context["mpchub_assets"] = self.assets.page_data(self.hub.registry.master.code)
         if template_name == "404.html":
             # the 404 page speaks every language, each in its own lang
             context["mpchub_catalogue"] = hub.catalogue_of(hub.Project(Path(config.config_file_path).resolve().parent))

@@ -41,6 +41,10 @@ def run(project: Project, args: argparse.Namespace) -> int:
         from mpchub_tools.mailto_limit import report
 
         return report()
+    if args.weak:
+        from mpchub_tools.bench_network import run as weak_network
+
+        return weak_network(project, args)
     if args.related:
         return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
@@ -127,7 +131,9 @@ def site_project(project: Project, root: Path, records: int) -> Path:
     make_project(project, root, records)
     for folder in ("docs", "overrides"):
         shutil.copytree(project.root / folder, root / folder)
-    shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "synonyms.yml", "package.json"):
+        if (project.root / name).is_file():
+            shutil.copy(project.root / name, root / name)
     return root
 
 
@@ -331,6 +337,13 @@ def main(argv: list[str] | None = None) -> int:
         help="with --site: also build the same pages as empty stubs without the mpchub plugin or search "
         "(what MkDocs, Material and static-i18n alone take)",
     )
+    parser.add_argument(
+        "--weak",
+        action="store_true",
+        help="the repository's site on a phone on slow and fast 3G (first search, cold cache) and offline, "
+        "in Chromium; --repeat runs per profile, the median reported",
+    )
+    parser.add_argument("--site-dir", type=Path, help="with --weak: a site already built with its search index")
     args = parser.parse_args(argv)
     return run(Project.find(args.root), args)
 

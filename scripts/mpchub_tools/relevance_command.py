@@ -48,7 +48,8 @@ def search_box(page: Any, text: str, timeout: float = 15_000, typed: bool = Fals
         field.fill(text)
     page.wait_for_function(SHOWN, arg=text.strip(), timeout=timeout, polling=50)
     hrefs = page.eval_on_selector_all(f"{RESULTS} a", "links => links.map(a => a.getAttribute('href'))")
-    return [href.split(MOUNT, 1)[-1] for href in hrefs]
+    # without the ?highlight= that marks the words on the page opened (search.js)
+    return [href.split(MOUNT, 1)[-1].split("?", 1)[0] for href in hrefs]
 
 
 # Times, in the page, the last key pressed in the search field and the last change of the result list.

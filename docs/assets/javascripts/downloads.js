@@ -19,7 +19,7 @@
   /* An ASCII piece of a file name: accents dropped (ş → s), the dotless i made plain, anything else a hyphen.
      (The search's folding lives in mpc-text.js, loaded only by the search; a file name needs no more.) */
   function slug(text) {
-    return String(text).toLocaleLowerCase("tr").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    return String(text).toLocaleLowerCase(document.documentElement.lang || undefined).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .replace(/\u0131/g, "i").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
   }
 

@@ -28,10 +28,18 @@
   "use strict";
 
   var FACETS = ["type", "theme", "province", "group", "year"];
-  var lang = document.documentElement.lang === "en" ? "en" : "tr";
-  /* The search bundle of the page's language (one Pagefind run per language: mpchub/pagefind.py). */
-  var BUNDLE = (lang === "en" ? "en/" : "") + "pagefind/";
-  /* The interface words come from the site's one catalogue (mpchub.site.strings, its search_* keys),
+  /* The page's language and what depends on it, written by the build (the mpc-assets block:
+     mpchub.hub.Hub.browser_data), so that no language or collection is named here: the search bundle of the
+     page's language (one Pagefind run per language: mpchub/search/pagefind.py), whether its words get
+     Turkish search keys, and the catalog a search falls back on. */
+  var PAGE_DATA = (function () {
+    var node = document.getElementById("mpc-assets");
+    return node ? JSON.parse(node.textContent) : {};
+  })();
+  var lang = PAGE_DATA.lang || document.documentElement.lang;
+  var TURKISH = PAGE_DATA.turkish !== false;
+  var BUNDLE = PAGE_DATA.bundle || "pagefind/";
+  /* The interface words come from the site's one catalogue (strings/<language>.yml, its search_* keys),
      which overrides/main.html writes into the page as JSON in the page's language. */
   var words = (function () {
     var node = document.getElementById("mpc-search-words");
@@ -39,19 +47,31 @@
     function w(name) { return all["search_" + name] || ""; }
     var out = {};
     ["open", "placeholder", "close", "results", "none", "more", "hint", "filter", "suggest", "catalog",
-     "partial", "failed", "loading"].forEach(function (name) { out[name] = w(name); });
+     "partial", "failed", "loading", "offline", "no_full", "missing"].forEach(function (name) { out[name] = w(name); });
     out.facets = {};
     FACETS.forEach(function (name) { out.facets[name] = w("facet_" + name); });
     return out;
   })();
   var PAGE = 10;
+  /* Without result lines (a large site), the first results are drawn once their fragments are in, before
+     the rest of the first page: as many as a browser fetches at once over HTTP/1.1 (six connections), so
+     the first screen does not wait for a second round of requests. */
+  var FIRST = 6;
   var SUGGESTIONS = 5;
 
+  /* The site's root. document.baseURI, not the address: the offline page is shown at other addresses with a
+     <base> naming its own folder (scripts/mpchub/offline/sw.js). */
   function siteRoot() {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
+
+  /* Files loaded on demand, by their hashed names (overrides/main.html, mpchub_mkdocs/assets.py). */
+  var assets = (function () {
+    var node = document.getElementById("mpc-assets");
+    return node ? JSON.parse(node.textContent) : {};
+  })();
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -63,59 +83,193 @@
     });
   }
 
+  /* Index chunks are fetched before the first query while together they are at most this large (bytes as
+     sent; today's site: a few KB); above it, Pagefind fetches the chunks a query needs, as it does. */
+  var INDEX_BUDGET = 150000;
+
+  function bundleUrl(path) { return new URL(BUNDLE + path, siteRoot()).href; }
+
+  /* The bundle's result lines (mpchub/search_bundle.py: address, title, type, municipality, province of each
+     page), loaded with the index while small: results are drawn, and ordered by title, without waiting for
+     the pages' fragments, which then fill in the excerpts. Above this size, the fragments are waited for. */
+  var RESULTS_BUDGET = 40000;
+  var lines = null;
+  function lineOf(hit) {
+    var line = lines && lines[hit.id];
+    if (!line) { return null; }
+    return { url: siteRoot().pathname + line[0], title: line[1], type: line[2],
+             where: [line[3], line[4]].filter(Boolean).join(" · ") };
+  }
+
+  /* The bundle's manifest (mpchub/search_bundle.py): its files and a tag that changes with the index. */
+  var manifest = null;
+  function loadManifest() {
+    if (!manifest) {
+      manifest = fetch(bundleUrl("mpc-search.json")).then(function (response) {
+        if (!response.ok) { throw new Error("search manifest: " + response.status); }
+        return response.json();
+      });
+      manifest.catch(function () { manifest = null; });  // asked again next time (offline, then online)
+    }
+    return manifest;
+  }
+
+  /* Ask for what the first query needs all at once (each request would otherwise wait for the one before,
+     a round trip each, 2 s apiece on slow 3G): the WebAssembly and, once the manifest says their names,
+     the entry, the meta file and the index chunks while they are small. Pagefind's own requests for them
+     are then answered by the browser's cache. */
+  function warmFiles(list) {
+    return Promise.all(list.map(function (path) {
+      return fetch(bundleUrl(path)).then(function (response) { return response.arrayBuffer(); }).catch(function () {});
+    }));
+  }
+
   var engine = null;
-  /* Pagefind and the text module, loaded once, on first use. */
+  /* Pagefind (on the page's thread: its worker adds a script to fetch and gives up after 5 s of setting up,
+     which a slow line always takes, and then starts again on the page) and the text module, loaded once. */
   function loadEngine() {
     if (!engine) {
       var root = siteRoot();
-      var text = window.mpcText ? Promise.resolve() : loadScript(new URL("assets/javascripts/mpc-text.js", root).href);
-      var pagefind = import(new URL(BUNDLE + "pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 20 }).then(function () { return module; });
+      var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", root).href);
+      var wasm = warmFiles(["wasm." + lang + ".pagefind"]);
+      var listed = loadManifest().then(function (m) {
+        warmFiles(m.core.slice(1).concat(m.index_bytes <= INDEX_BUDGET ? m.index : []));
+        return m;
+      }, function () { return null; });
+      var listedLines = listed.then(function (m) {
+        if (!m || !m.results || m.results_bytes > RESULTS_BUDGET) { return null; }
+        return fetch(bundleUrl(m.results)).then(function (response) { return response.ok ? response.json() : null; });
+      }).then(function (found) { lines = found; }, function () { lines = null; });
+      var pagefind = Promise.all([import(bundleUrl("pagefind.js")), listed]).then(function (loaded) {
+        var module = loaded[0], m = loaded[1];
+        var options = { baseUrl: root.pathname, excerptLength: 20, noWorker: true };
+        if (m) { options.metaCacheTag = m.tag; }
+        return module.options(options).then(function () { return module.init(); }).then(function () { return module; });
       });
-      engine = Promise.all([pagefind, text]).then(function (loaded) { return loaded[0]; });
+      engine = Promise.all([pagefind, text, wasm, listedLines]).then(function (loaded) { return loaded[0]; });
+      engine.catch(function () { engine = null; });  // a failed load (offline) is tried again on the next query
     }
     return engine;
   }
 
-  /* Search every word alone (and, for several words, all of them together) and merge. */
+  /* Loading starts before the first query: when the page is idle (unless the visitor asked to save data)
+     or when the search box is focused. */
+  function preloadWhenIdle() {
+    var connection = navigator.connection || {};
+    if (connection.saveData) { return Promise.resolve(); }
+    return new Promise(function (resolve) {
+      var start = function () { loadEngine().then(resolve, resolve); };
+      if (window.requestIdleCallback) { window.requestIdleCallback(start, { timeout: 4000 }); } else { setTimeout(start, 1500); }
+    });
+  }
+
+  /* The query's words searched one by one (and all of them together, for Pagefind's own excerpt and the
+     facet counts), merged: a record matching more of the words first, each word's scores divided by its
+     best so that every word counts alike; records with fewer than half of the words are left out. Each hit
+     says which words it lacks (``missing``, as typed). */
+  function searchTerms(pagefind, terms, filters) {
+    var keys = terms.map(function (t) { return t.key; });
+    var queries = keys.length > 1 ? keys.concat([keys.join(" ")]) : keys;
+    return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
+      var byId = {};
+      var order = [];
+      keys.forEach(function (k, i) {
+        var results = searches[i] ? searches[i].results : [];
+        var best = results.length ? results[0].score || 1 : 1;
+        results.forEach(function (r) {
+          var hit = byId[r.id];
+          if (!hit) { hit = byId[r.id] = { id: r.id, score: 0, matched: 0, words: keys.length, data: r.data, has: {} }; order.push(hit); }
+          hit.matched += 1;
+          hit.has[i] = true;
+          hit.score += (r.score || 0) / best;
+        });
+      });
+      var together = keys.length > 1 ? searches[keys.length] : null;
+      if (together) {
+        // Pagefind's own excerpt for all the words, when a page has them all.
+        together.results.forEach(function (r) { if (byId[r.id]) { byId[r.id].data = r.data; } });
+      }
+      var need = Math.ceil(keys.length / 2);
+      var hits = order.filter(function (h) { return h.matched >= need; });
+      hits.forEach(function (h) {
+        h.missing = terms.filter(function (t, i) { return !h.has[i]; }).map(function (t) { return t.word; });
+      });
+      var facetSource = together && together.results.length ? together : searches[0];
+      return { hits: hits, filters: (facetSource && facetSource.filters) || {} };
+    });
+  }
+
+  var MAX_VARIANTS = 6;
+  var synonymGroups = null;
+  /* The synonyms of the page's language (synonyms.yml, carried by mpc-text.js), each phrase as its keys. */
+  function synonyms() {
+    if (!synonymGroups) {
+      var all = (window.mpcText.data && window.mpcText.data.synonyms) || {};
+      synonymGroups = (all[lang] || []).map(function (group) {
+        return group.map(function (phrase) { return window.mpcText.terms(phrase, lang); })
+          .filter(function (phrase) { return phrase.length; });
+      });
+    }
+    return synonymGroups;
+  }
+
+  /* The query with each synonym phrase it contains replaced by the other phrases of its group: "göç
+     birimi" is also searched as "göç müdürlüğü" and "göç ve uyum hizmetleri". */
+  function variants(terms) {
+    var keys = terms.map(function (t) { return t.key; });
+    var out = [];
+    synonyms().forEach(function (group) {
+      group.forEach(function (phrase, i) {
+        var size = phrase.length;
+        for (var at = 0; at + size <= keys.length; at++) {
+          var same = phrase.every(function (p, j) { return p.key === keys[at + j]; });
+          if (!same) { continue; }
+          group.forEach(function (other, j) {
+            if (j !== i) { out.push(terms.slice(0, at).concat(other, terms.slice(at + size))); }
+          });
+          return;
+        }
+      });
+    });
+    return out.slice(0, MAX_VARIANTS);
+  }
+
+  /* Rank of a hit: every word of the query (or of a synonym's version of it) first, then those with most of
+     the words; within a rank, the mean of its words' scores, so versions of different lengths compare. */
+  function group(hit) { return hit.matched === hit.words ? 2 : hit.matched / hit.words; }
+  function mean(hit) { return hit.score / Math.max(hit.words, 1); }
+
+  /* The query, and its versions with synonyms, searched and merged (a record keeps its best standing). */
   function rank(text, options) {
     options = options || {};
     var filters = options.filters || {};
+    var current = options.current || function () { return true; };
     return loadEngine().then(function (pagefind) {
+      // A query typed over while the index was loading stops here: only the last one loads index chunks
+      // and fragments (each partial word's would otherwise take the bandwidth the real query needs).
+      if (!current()) { return { hits: [], terms: [], filters: {}, stale: true }; }
       var terms = window.mpcText.terms(text || "", lang);
       var keys = terms.map(function (t) { return t.key; });
       if (!keys.length) {
         if (!Object.keys(filters).length) { return { hits: [], terms: [], filters: {} }; }
         return pagefind.search(null, { filters: filters }).then(function (all) {
-          return { hits: all.results.map(function (r) { return { id: r.id, score: r.score, matched: 0, words: 0, data: r.data }; }),
+          return { hits: all.results.map(function (r) { return { id: r.id, score: r.score, matched: 0, words: 0, data: r.data, missing: [] }; }),
                    terms: [], filters: all.filters || {} };
         });
       }
-      var queries = keys.length > 1 ? keys.concat([keys.join(" ")]) : keys;
-      return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
-        var byId = {};
-        var order = [];
-        keys.forEach(function (k, i) {
-          var results = searches[i] ? searches[i].results : [];
-          var best = results.length ? results[0].score || 1 : 1;
-          results.forEach(function (r) {
-            var hit = byId[r.id];
-            if (!hit) { hit = byId[r.id] = { id: r.id, score: 0, matched: 0, words: keys.length, data: r.data }; order.push(hit); }
-            hit.matched += 1;
-            hit.score += (r.score || 0) / best;
-          });
+      var sets = [terms].concat(variants(terms));
+      return Promise.all(sets.map(function (set) { return searchTerms(pagefind, set, filters); })).then(function (found) {
+        var all = [];
+        found.forEach(function (one, v) {
+          var own = sets[v].map(function (t) { return t.key; });
+          one.hits.forEach(function (h) { h.variant = v > 0; h.keys = own; all.push(h); });
         });
-        var together = keys.length > 1 ? searches[keys.length] : null;
-        if (together) {
-          // Pagefind's own excerpt for all the words, when a page has them all.
-          together.results.forEach(function (r) { if (byId[r.id]) { byId[r.id].data = r.data; } });
-        }
-        var need = Math.ceil(keys.length / 2);
-        var hits = order.filter(function (h) { return h.matched >= need; });
-        hits.sort(function (a, b) { return (b.matched - a.matched) || (b.score - a.score); });
-        var facetSource = together && together.results.length ? together : searches[0];
+        all.sort(function (a, b) { return (group(b) - group(a)) || (mean(b) - mean(a)); });
+        var seen = {};
+        var hits = all.filter(function (h) { if (seen[h.id]) { return false; } seen[h.id] = true; return true; });
+        if (!current()) { return { hits: hits, terms: terms, filters: found[0].filters, stale: true }; }
         return byTitle(hits, keys).then(function (ordered) {
-          return { hits: ordered, terms: terms, filters: (facetSource && facetSource.filters) || {} };
+          return { hits: ordered, terms: terms, filters: found[0].filters };
         });
       });
     });
@@ -145,30 +299,38 @@
     });
   }
 
-  /* Among the first results (whose fragments the list loads anyway), those whose title holds every word
-     come first, the title most nearly the query first: an officer often types a record's name ("kent
-     mültecileri"), and Pagefind's length normalisation otherwise ranks a long publication titled so below
-     short pages that only mention the words. A title with only some of the words changes nothing:
-     "şişli belediyesi" is about the implementer, not about titles containing "belediye". */
+  /* Results whose title holds every word come first, the title most nearly the query first: an officer often
+     types a record's name ("kent mültecileri"), and Pagefind's length normalisation otherwise ranks a long
+     publication titled so below short pages that only mention the words, sometimes below the first page of
+     results. With the result lines (every page's title, loaded with the index) every result is weighed; without
+     them, the first results only, whose fragments the list loads anyway. A title with only some of the words
+     changes nothing: "şişli belediyesi" is about the implementer, not about titles containing "belediye". */
   function byTitle(hits, keys) {
-    var head = hits.slice(0, PAGE);
+    var everyLine = hits.length > 0 && hits.every(function (hit) { return lineOf(hit); });
+    var head = everyLine ? hits.slice() : hits.slice(0, PAGE);
     head.forEach(function (hit) {
       var load = hit.data;
       var loaded = null;
       hit.data = function () { return loaded || (loaded = load()); };
     });
     function covers(key, word) { return word.indexOf(key) === 0 || (word.length >= 3 && key.indexOf(word) === 0); }
-    return Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
-      pages.forEach(function (data, i) {
-        var title = window.mpcText.words(data.meta.title || "").map(function (w) {
-          return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w);
+    var known = head.map(lineOf);
+    var titles = known.every(Boolean) ? Promise.resolve(known.map(function (line) { return line.title; }))
+      : Promise.all(head.map(function (hit) { return hit.data(); })).then(function (pages) {
+        return pages.map(function (data) { return data.meta.title || ""; });
+      });
+    return titles.then(function (pages) {
+      pages.forEach(function (pageTitle, i) {
+        var title = window.mpcText.words(pageTitle).map(function (w) {
+          return TURKISH ? window.mpcText.key(w) : window.mpcText.fold(w);
         });
-        var all = keys.length > 0 && keys.every(function (k) { return title.some(function (t) { return covers(k, t); }); });
-        var share = title.filter(function (t) { return keys.some(function (k) { return covers(k, t); }); }).length;
+        var own = head[i].keys || keys;  // the words of the version (query or synonym) the hit answers
+        var all = own.length > 0 && own.every(function (k) { return title.some(function (t) { return covers(k, t); }); });
+        var share = title.filter(function (t) { return own.some(function (k) { return covers(k, t); }); }).length;
         head[i].inTitle = all ? share / Math.max(title.length, 1) : 0;
       });
-      head.sort(function (a, b) { return (b.matched - a.matched) || (b.inTitle - a.inTitle) || (b.score - a.score); });
-      return head.concat(hits.slice(PAGE));
+      head.sort(function (a, b) { return (group(b) - group(a)) || (b.inTitle - a.inTitle) || (mean(b) - mean(a)); });
+      return everyLine ? head : head.concat(hits.slice(PAGE));
     });
   }
 
@@ -204,7 +366,7 @@
     return labels.then(function (list) {
       var keys = window.mpcText.terms(text || "", lang).map(function (t) { return t.key; });
       var scored = list.map(function (entry) {
-        var labelKeys = window.mpcText.words(entry.label).map(function (w) { return lang === "tr" ? window.mpcText.key(w) : window.mpcText.fold(w); });
+        var labelKeys = window.mpcText.words(entry.label).map(function (w) { return TURKISH ? window.mpcText.key(w) : window.mpcText.fold(w); });
         var score = keys.filter(function (k) {
           return labelKeys.some(function (l) { return l.indexOf(k) === 0 || (l.length >= 3 && k.indexOf(l) === 0); });
         }).length;
@@ -217,7 +379,7 @@
     });
   }
 
-  function catalogUrl() { return new URL((lang === "en" ? "en/" : "") + "practices/", siteRoot()).pathname; }
+  function catalogUrl() { return new URL(PAGE_DATA.catalog || "", siteRoot()).pathname; }
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -284,6 +446,59 @@
     return out;
   }
 
+  /* A result's address with the words searched, so the page opened from it marks them (highlightPage). */
+  function withHighlight(url, text) {
+    if (!text) { return url; }
+    var parts = url.split("#");
+    return parts[0] + (parts[0].indexOf("?") >= 0 ? "&" : "?") + "highlight=" + encodeURIComponent(text) + (parts[1] ? "#" + parts[1] : "");
+  }
+
+  /* English words compared without a plural ending (Pagefind stems them); Turkish by their search key. */
+  function wordKey(word) {
+    return TURKISH ? window.mpcText.key(word) : window.mpcText.fold(word).replace(/(es|s)$/, "");
+  }
+
+  /* On a page opened from a result (?highlight=words): the words searched are marked in the page's content,
+     by their search keys as the index matched them ('kurs' marks "Kursları"), and the first is scrolled to
+     when it is below the first screen. Our own few lines: Pagefind's pagefind-highlight.js is 44 KB. */
+  function highlightPage() {
+    var asked = new URLSearchParams(window.location.search).get("highlight");
+    var content = asked && document.querySelector(".md-content__inner");
+    if (!content) { return; }
+    var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", siteRoot()).href);
+    text.then(function () {
+      var keys = window.mpcText.terms(asked, lang).map(function (t) { return TURKISH ? t.key : t.key.replace(/(es|s)$/, ""); });
+      if (!keys.length) { return; }
+      /* Never inside form controls (the correction e-mail's text box), the citation (an address to copy) or
+         what the index leaves out: marks there would change what a visitor copies or sends. */
+      var skip = "script, style, mark, nav, [hidden], textarea, input, select, button, [data-pagefind-ignore], " +
+        ".headerlink, .mpc-print-head, .md-source-file, .mpc-feedback, .mpc-correct, .mpc-cite";
+      var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) { return node.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+      });
+      var nodes = [];
+      while (walker.nextNode()) { nodes.push(walker.currentNode); }
+      var first = null;
+      var pattern = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?/gu;
+      nodes.forEach(function (node) {
+        var value = node.nodeValue, found, last = 0, out = null;
+        pattern.lastIndex = 0;
+        while ((found = pattern.exec(value))) {
+          var k = wordKey(found[0]);
+          if (!keys.some(function (key) { return key.length > 1 && k.indexOf(key) === 0; })) { continue; }
+          out = out || document.createDocumentFragment();
+          out.appendChild(document.createTextNode(value.slice(last, found.index)));
+          var mark = el("mark", { "class": "mpc-highlight" }, found[0]);
+          out.appendChild(mark);
+          first = first || mark;
+          last = found.index + found[0].length;
+        }
+        if (out) { out.appendChild(document.createTextNode(value.slice(last))); node.parentNode.replaceChild(out, node); }
+      });
+      if (first && first.getBoundingClientRect().top > window.innerHeight * 0.8) { first.scrollIntoView({ block: "center" }); }
+    }).catch(function () {});
+  }
+
   function buildOpener() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner) { return null; }
@@ -339,6 +554,11 @@
     function ui() { return dialogUi || (dialogUi = setupDialog(opener)); }
 
     opener.addEventListener("click", function () { ui().open(); });
+    // A search field or the search button focused (or touched): the visitor is about to search.
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches("input[type=search], input[name=q], .mpc-search-open")) { loadEngine(); }
+    });
+    opener.addEventListener("pointerdown", function () { loadEngine(); });
     document.addEventListener("keydown", function (event) {
       if ((dialogUi && dialogUi.isOpen()) || event.ctrlKey || event.metaKey || event.altKey) { return; }
       var target = event.target;
@@ -355,6 +575,7 @@
         ui().openWith(field ? field.value : "");
       });
     });
+    highlightPage();
     // ?search=… opens the dialog with that query: a shareable link to results.
     var asked = new URLSearchParams(window.location.search).get("search");
     if (asked) { ui().openWith(asked); }
@@ -419,21 +640,49 @@
       items[active].scrollIntoView({ block: "nearest" });
     }
 
-    function showMore(ticket) {
-      var batch = current.hits.slice(shown, shown + PAGE);
+    /* One result: title, type and place at once (from the result lines, or the fragment), the excerpt when
+       the page's fragment has arrived. */
+    function resultItem(hit, line) {
+      var item = el("li", { role: "none" });
+      var link = el("a", { href: withHighlight(line.url, current.text), role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
+      link.appendChild(el("span", { "class": "mpc-search__title" }, line.title || line.url));
+      // Where the record is from: its type, municipality and province (mpchub.site.search_meta).
+      if (line.type || line.where) {
+        var meta = el("span", { "class": "mpc-search__meta" });
+        if (line.type) { meta.appendChild(el("span", { "class": "mpc-search__type" }, line.type)); }
+        if (line.where) { meta.appendChild(el("span", { "class": "mpc-search__where" }, line.where)); }
+        link.appendChild(meta);
+      }
+      var excerpt = el("p", { "class": "mpc-search__excerpt" });
+      link.appendChild(excerpt);
+      var missing = hit.missing || [];
+      if (missing.length) {
+        link.appendChild(el("span", { "class": "mpc-search__missing" }, words.missing.replace("{words}", missing.join(", "))));
+      }
+      item.appendChild(link);
+      return { item: item, excerpt: excerpt };
+    }
+
+    function lineOfData(data) {
+      return { url: data.url, title: data.meta.title, type: data.meta.type || (data.filters && data.filters.type && data.filters.type[0]),
+               where: [data.meta.municipality, data.meta.province].filter(Boolean).join(" · ") };
+    }
+
+    function showMore(ticket, count) {
+      var batch = current.hits.slice(shown, shown + (count || PAGE));
       shown += batch.length;
       more.hidden = shown >= current.hits.length;
+      var known = batch.map(lineOf);
+      var drawn = null;
+      if (known.every(Boolean)) {  // drawn now; the excerpts follow
+        drawn = batch.map(function (hit, i) { var made = resultItem(hit, known[i]); list.appendChild(made.item); return made; });
+      }
       return Promise.all(batch.map(function (hit) { return hit.data(); })).then(function (pages) {
         if (ticket !== generation) { return; }
-        pages.forEach(function (data) {
-          var item = el("li", { role: "none" });
-          var link = el("a", { href: data.url, role: "option", id: "mpc-result-" + list.children.length, "class": "mpc-search__result" });
-          link.appendChild(el("span", { "class": "mpc-search__title" }, data.meta.title || data.url));
-          var type = data.filters && data.filters.type && data.filters.type[0];
-          if (type) { link.appendChild(el("span", { "class": "mpc-search__type" }, type)); }
-          link.appendChild(excerptNode(ownExcerpt(data, current.keys)));
-          item.appendChild(link);
-          list.appendChild(item);
+        pages.forEach(function (data, i) {
+          var made = drawn ? drawn[i] : resultItem(batch[i], lineOfData(data));
+          if (!drawn) { list.appendChild(made.item); }
+          made.excerpt.replaceWith(excerptNode(ownExcerpt(data, current.keys)));
         });
       });
     }
@@ -469,18 +718,20 @@
       }
       status.textContent = words.loading;
       list.setAttribute("aria-busy", "true");
-      rank(text, { filters: filters }).then(function (ranked) {
-        if (ticket !== generation) { return; }
-        current = ranked; shown = 0; active = -1;
+      rank(text, { filters: filters, current: function () { return ticket === generation; } }).then(function (ranked) {
+        if (ticket !== generation || ranked.stale) { return; }
+        current = ranked; shown = 0; active = -1; current.text = text;
         current.keys = ranked.terms.map(function (t) { return t.key; });
         list.textContent = "";
         renderFacets(ranked.filters || {});
         var n = ranked.hits.length;
         filterButton.hidden = n === 0 && !Object.keys(filters).length;
         var partial = n && ranked.hits[n - 1].matched < ranked.hits[n - 1].words;
-        status.textContent = n ? (partial ? words.partial : words.results).replace("{n}", n) : words.none;
+        var noneFull = n && ranked.hits[0].matched < ranked.hits[0].words;  // no record holds every word
+        status.textContent = n ? (noneFull ? words.no_full : partial ? words.partial : words.results).replace("{n}", n) : words.none;
+        if (!n && navigator.onLine === false) { offlineWithoutIndex(ticket); }
         input.setAttribute("aria-expanded", n ? "true" : "false");
-        var shownAll = showMore(ticket);
+        var shownAll = showMore(ticket, FIRST).then(function () { if (ticket === generation) { return showMore(ticket, PAGE - FIRST); } });
         return (!n && text ? Promise.all([shownAll, showSuggestions(text, ticket)]) : shownAll).then(function () {
           if (ticket !== generation) { return; }
           // Everything for this query is on screen (tests and the relevance bench wait for this).
@@ -488,11 +739,20 @@
           list.setAttribute("data-query", text);
         });
       }).catch(function () {
-        // The index could not be loaded (offline, a broken deployment): say so rather than spin.
+        // The index could not be loaded: offline, with no copy kept on this device; or a broken deployment.
         if (ticket !== generation) { return; }
-        status.textContent = words.failed;
+        status.textContent = navigator.onLine === false ? words.offline : words.failed;
         list.setAttribute("aria-busy", "false");
       });
+    }
+
+    /* Offline and nothing found: say so if this language's index is not kept on the device (the worker keeps
+       it in a cache named after the language: scripts/mpchub/offline/sw.js); a kept index found nothing. */
+    function offlineWithoutIndex(ticket) {
+      var kept = window.caches ? caches.keys().then(function (names) {
+        return names.some(function (name) { return name.indexOf("-search-" + lang + "-") > 0; });
+      }) : Promise.resolve(false);
+      kept.then(function (yes) { if (!yes && ticket === generation) { status.textContent = words.offline; } });
     }
 
     function openWith(text) {
@@ -545,7 +805,17 @@
     return { open: open, openWith: openWith, isOpen: function () { return !dialog.hidden; } };
   }
 
+  // The bundle's manifest (under 1 KB) is asked for with the page, so that at idle time Pagefind's script,
+  // entry, meta file, WebAssembly and index chunks can all be asked for at once: one round trip, not two.
+  if (!(navigator.connection || {}).saveData) { loadManifest().catch(function () {}); }
+  var idle = preloadWhenIdle();
   window.mpcSearch = { query: query, rank: rank, addresses: addresses, suggest: suggest, catalogUrl: catalogUrl(), ready: loadEngine,
+                       variants: function (text) {
+                         return loadEngine().then(function () {
+                           return variants(window.mpcText.terms(text, lang)).map(function (set) { return set.map(function (t) { return t.word; }).join(" "); });
+                         });
+                       },
+                       preloaded: function () { return idle; },
                        open: function (text) { window.location.href = window.location.pathname + "?search=" + encodeURIComponent(text); } };
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }

@@ -2,7 +2,7 @@
 
 Nothing here is written by hand per field: every collection, field, label, help text, required mark,
 pattern, length, list bound and vocabulary choice comes from ``schemas/*.schema.json`` (inlined and bound
-to ``vocabularies/`` by ``mpchub.schemas.SchemaSet``), so the editor can never offer a field or a key the
+to ``vocabularies/`` by ``mpchub.content.schemas.SchemaSet``), so the editor can never offer a field or a key the
 check would refuse. What this module decides is how a schema shape is edited:
 
 =================================  ==========================================================

@@ -98,7 +98,7 @@ LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 def heading_anchor(value: str, separator: str = "-") -> str:
-    """A heading's anchor: ``mpchub.text.toc_slugify``, kept out of the site's own ``mpc-`` ids.
+    """A heading's anchor: ``mpchub.content.text.toc_slugify``, kept out of the site's own ``mpc-`` ids.
 
     "## MPC Raporu" would give ``mpc-raporu``, in the namespace of the page's own ids (``mpc-content``,
     ``mpc-filters``…); such anchors get a ``b-`` prefix (b for body) instead of being refused.
@@ -107,7 +107,7 @@ def heading_anchor(value: str, separator: str = "-") -> str:
     return "b-" + slug if slug.startswith("mpc-") else slug
 
 
-# The ids the toc extension makes (mpchub.text.toc_slugify, with _1, _2 for repeats). Leading underscores
+# The ids the toc extension makes (mpchub.content.text.toc_slugify, with _1, _2 for repeats). Leading underscores
 # (Material's own ids, e.g. __search) and the mpc- prefix (the site's own) are never a contributor's.
 HEADING_ID = re.compile(r"^(?!mpc-)[a-z0-9]+(?:-[a-z0-9]+)*(?:_[0-9]+)?$|^_[0-9]+$")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

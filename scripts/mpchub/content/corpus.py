@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mpchub.content import rules
+from mpchub.content import rules, synonyms
 from mpchub.content.checker import check_corpus, check_file
 from mpchub.content.problems import WARNING, Problem
 from mpchub.content.project import Project
@@ -89,7 +89,7 @@ class Corpus:
     schemas: SchemaSet
     files: list[RecordFile]
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
-    other_problems: list[Problem] = field(default_factory=list)  # files that are not records (docs/)
+    other_problems: list[Problem] = field(default_factory=list)  # files that are not records (docs/, synonyms.yml)
 
     @property
     def problems(self) -> list[Problem]:
@@ -162,6 +162,7 @@ def load_corpus(project: Project, schemas: SchemaSet | None = None, checked: Mem
         Problem(project.relative(path), 1, 1, "", _LINK_IN_DOCS, rule=rules.SYMLINK.name)
         for path in linked_paths(project.docs_dir)
     ]
+    corpus.other_problems += synonyms.problems(project.root, project.registry.codes)  # the search's data file
     for record in files:
         if not record.is_translation and record.data is not None:
             corpus.records[record.collection.name][record.slug] = Record(record.collection, record.slug, record)

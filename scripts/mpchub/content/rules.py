@@ -503,6 +503,14 @@ TERMBASE = _rule(
     severity=WARNING,
 )
 
+# The search's synonyms (mpchub.content.synonyms): a hand-kept data file, checked as content
+SYNONYMS = _rule(
+    "MPC111",
+    "synonyms",
+    "synonyms.yml maps the hub's languages to groups of at least two phrases of one line each",
+    "synonyms.yml, platformun dillerini her biri tek satırlık en az iki ifadeden oluşan gruplara eşler",
+)
+
 STYLE_RULES = frozenset(rule.name for rule in RULES.values() if rule.style)
 ACTIVE = {name: rule for name, rule in RULES.items() if not rule.retired}  # reported by mpchub.content.style
 UNKNOWN = "MPC000"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# The one folding table: the browser's copy (mpc-text.js) is generated from it by mpchub.search_assets.
+# The one folding table: the browser's copy (mpc-text.js) is generated from it by mpchub.search.assets.
 TURKISH_ASCII = {
     "ı": "i", "İ": "i", "I": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g",
     "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u",

@@ -152,6 +152,8 @@ def citation_html(corpus: Corpus, record: Record, lang: str, site_url: str | Non
         downloads_label=t(lang, "cite_downloads"),
         downloads=downloads,
         style_note=t(lang, "cite_style_note"),
+        target=f"mpc-citation-{record.slug}",
+        copy_label=t(lang, "cite_copy"),
     )
 
 

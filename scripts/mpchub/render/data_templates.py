@@ -1,6 +1,6 @@
 """The data templates (``scripts/mpchub/templates/data/``), rendered by the core's Jinja environment.
 
-``mpchub.site.templates.environment`` has autoescaping on, so contributor text in charts, the map, feeds
+``mpchub.render.templates.environment`` has autoescaping on, so contributor text in charts, the map, feeds
 and citation blocks is escaped by the template engine, never by hand; autoescaped output is valid XML too
 (Atom and SVG).
 """

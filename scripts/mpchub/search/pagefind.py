@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from mpchub.content.registry import Language
+from mpchub.search import bundle as search_bundle
 from mpchub.search import words as search
 
 
@@ -95,6 +96,7 @@ def build_index(site_dir: Path, languages: tuple[Language, ...]) -> dict[str, in
             raise PagefindFailed(f"Pagefind failed ({language.code}):\n{process.stdout}{process.stderr}")
         entry = json.loads((site_dir / output / "pagefind-entry.json").read_text(encoding="utf-8"))
         write_addresses(site_dir / output, list(entry["languages"]))
+        search_bundle.write_manifest(site_dir / output)  # what a page preloads and the service worker keeps
         for found, data in entry["languages"].items():
             counts[found] = counts.get(found, 0) + data["page_count"]
     return counts

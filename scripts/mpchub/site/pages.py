@@ -25,6 +25,7 @@ from mpchub.content.reuse import Memo
 from mpchub.render.templates import exists, render, sanitised
 from mpchub.render.urls import browse_path
 from mpchub.site.index import SiteIndex, values
+from mpchub.site.search_meta import result_meta
 from mpchub.site.view import View
 
 
@@ -157,6 +158,7 @@ class RecordPages:
             "outdated": self._outdated(record, lang),
             "filters": self.search_filters(record, view),
             **self.extras(record, lang),
+            "search_meta": result_meta(record, view),
             **shown,
         }
         translated = record.has_language(lang)

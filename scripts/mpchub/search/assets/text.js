@@ -1,6 +1,6 @@
 /*
- * mpc-text.js: Turkish folding and search keys in the browser, the twins of mpchub.text.fold and
- * mpchub.search.search_key. GENERATED into the built site by mpchub.search_assets (the tables below come
+ * mpc-text.js: Turkish folding and search keys in the browser, the twins of mpchub.content.text.fold and
+ * mpchub.search.words.search_key. GENERATED into the built site by mpchub.search.assets (the tables below come
  * from the Python originals); edit scripts/mpchub/search_assets/text.js or the Python tables, never the
  * copy in the site. Used by search.js (the one search engine, which the catalog's text field asks too).
  */
@@ -14,13 +14,13 @@
   var WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?/gu;  // numbers too: '2024', SDG '16'
   var VOWELS = "aeiou";
 
-  /* 'İstanbul'da Işık' → "istanbul'da isik" (mpchub.text.fold). */
+  /* 'İstanbul'da Işık' → "istanbul'da isik" (mpchub.content.text.fold). */
   function fold(text) {
     return String(text).replace(turkish, function (c) { return DATA.folding[c]; })
       .toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  /* 'Kursları', 'kursu' → 'kurs'; "İstanbul'daki" → 'istanbul' (mpchub.search.search_key). */
+  /* 'Kursları', 'kursu' → 'kurs'; "İstanbul'daki" → 'istanbul' (mpchub.search.words.search_key). */
   function key(word) {
     var k = fold(word).replace(apostrophes, "");
     for (var round = 0; round < DATA.maxRounds; round++) {
@@ -49,9 +49,10 @@
      the query has nothing else. */
   function terms(text, lang) {
     var stop = DATA.stopWords[lang] || [];
+    var turkish = (DATA.turkish || []).indexOf(lang) >= 0;
     var all = words(text).map(function (word) {
       var folded = fold(word).replace(apostrophes, "");
-      return { word: word, folded: folded, key: lang === "tr" ? key(word) : folded, stop: stop.indexOf(folded) >= 0 };
+      return { word: word, folded: folded, key: turkish ? key(word) : folded, stop: stop.indexOf(folded) >= 0 };
     });
     var kept = all.filter(function (t) { return !t.stop; });
     var seen = {};
@@ -62,5 +63,5 @@
     });
   }
 
-  root.mpcText = { fold: fold, key: key, words: words, terms: terms, foldedMark: DATA.foldedMark };
+  root.mpcText = { fold: fold, key: key, words: words, terms: terms, foldedMark: DATA.foldedMark, data: { synonyms: DATA.synonyms || {} } };
 })(window);
