@@ -16,6 +16,7 @@ from mpchub.content.records import RecordFile
 from mpchub.content.registry import Language
 from mpchub.content.schemas import Pattern, Schema, SchemaSet, values_at
 from mpchub.content.style import style_problems
+from mpchub.content.values import value_problems
 from mpchub.content.yamlfront import FieldPath
 
 PLACEHOLDER = "TODO"
@@ -47,6 +48,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
     validator = schemas.validator(record.collection.name, record.is_translation)
     if not validator.is_valid(record.data):
         _schema_problems(record, schema, validator, schemas)
+    value_problems(record, schema)  # characters and integers in the values YAML produced (escapes)
     _semantic_problems(record, schema, schemas.markers[(record.collection.name, record.is_translation)])
     if not record.is_translation and isinstance(record.data.get("id"), str) and record.data["id"] != record.slug:
         record.problem_at(

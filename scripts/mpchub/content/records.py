@@ -196,7 +196,7 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
         data, duplicates = yamlfront.load(record.front_matter, record.front_matter_line)
         for duplicate in duplicates:
             field_path = ""
-            if duplicate.rule is rules.NUMBER_FORM:  # name the field: find the value that starts there
+            if duplicate.rule in (rules.NUMBER_FORM, rules.YAML_TAG):  # name the field: the value starting there
                 spot = (duplicate.line, duplicate.column)
                 found = [p for p, at in record.positions.values.items() if at == spot]
                 field_path = yamlfront.format_path(found[0]) if found else ""
