@@ -18,6 +18,7 @@ from conftest import REPO, REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub.content import body as body_module
 from mpchub.content import checker
 from mpchub.content.corpus import load_corpus
+from mpchub.hub import check
 from mpchub.content.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
 from mpchub.content.style import style_problems
 from mpchub.content.translations import translation_problems
@@ -193,6 +194,9 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [yok-boyle]"),
     "self-reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulama]"),
     "municipality-slug": two_municipality_spellings,
+    "body-budget": body("## Bölüm\n\n" * 101),
+    "body-link": body("Bkz. [öteki kayıt](../olmayan-kayit/).\n"),
+    "page-collision": files({"practices/index.md": VALID_PRACTICE.replace("id: ornek-uygulama", "id: index")}),
     "untranslated-field": with_twin(VALID_TWIN),
     "twin-items": with_twin(VALID_TWIN.replace("  - Weekly counselling days.", "  - Weekly.\n  - Days.")),
 }
@@ -253,7 +257,7 @@ CASES["outdated-translation"] = outdated_twin
 def test_rule_case_reports_that_rule(hub: Hub, rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
     hub.monkeypatch = monkeypatch  # type: ignore[attr-defined]  # for the cases that stand in for a bug
     CASES[rule](hub)
-    problems = load_corpus(hub.project).problems
+    problems = check(hub.project).problems  # what `mpchub check` and the build report
     if rule in STYLE_RULES:  # mpchub.content.style runs beside the check: ask it directly
         problems = [p for record in load_corpus(hub.project).files for p in style_problems(record)]
     if rule in TRANSLATION_RULES:

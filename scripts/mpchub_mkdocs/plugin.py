@@ -93,7 +93,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         else:
             config.edit_uri = None
         self.hub = loaded
-        pages = loaded.pages()
+        try:
+            pages = loaded.pages()
+        except hub.PageCollision as exc:
+            raise PluginError(str(exc)) from None
         self.generated = {p.source_path: p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
         self.known_urls = (

@@ -15,6 +15,7 @@ from mpchub.content.problems import WARNING
 from mpchub.content.records import RecordFile
 from mpchub.content.registry import Language
 from mpchub.content.schemas import Pattern, Schema, SchemaSet, values_at
+from mpchub.content.sitemap import collision_problems
 from mpchub.content.style import style_problems
 from mpchub.content.values import value_problems
 from mpchub.content.yamlfront import FieldPath
@@ -273,6 +274,7 @@ def check_corpus(files: list[RecordFile], schemas: SchemaSet) -> None:
         if record.data is not None:
             _reference_problems(record, schemas, by_collection, valid_ids)
     _municipality_problems(list(masters.values()))
+    collision_problems(list(masters.values()), schemas.project)  # ids that would take a page the site makes
 
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

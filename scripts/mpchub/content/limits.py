@@ -26,6 +26,16 @@ MAX_YAML_DEPTH = 12  # the schemas nest three levels (implementers[0].name); 12 
 MAX_LIST_DEPTH = 8  # Markdown list or blockquote levels
 MAX_BRACKET_DEPTH = 8  # unclosed [ or ( in one paragraph; Python-Markdown's link parser is cubic in them
 MAX_EMPHASIS_RUN = 3  # *** is bold italic; longer runs only make the inline parser recurse
+# Lines without a blank line between them: Python-Markdown's block parser splits such a block one line at
+# a time and tests every block processor on the rest each time, so its work grows with the square of the
+# lines when each is a block of its own (4,000 lines of '-' or '##' took 0.6-1.1 s, 50 KB of '##' 62.6 s).
+MAX_BLOCK_LINES = 200  # a table of 200 rows, a list of 200 items
+# Headings: the toc extension makes each id unique by trying _1, _2, … in turn (quadratic in repeated
+# headings), and each heading becomes a permalink; a record summarises in a few sections.
+MAX_HEADINGS = 100
+MAX_BODY_HTML = (
+    400_000  # characters of rendered HTML: real prose gives about 1.2 per character, a table of one-letter cells 6
+)
 
 # Bidirectional embeddings, overrides and isolates reorder what a reviewer sees ("Trojan Source",
 # CVE-2021-42574); nobody types them in Turkish or English text. The marks U+200E/U+200F/U+061C stay

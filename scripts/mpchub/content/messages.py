@@ -119,7 +119,7 @@ def schema_message(
             return "is empty: give a value, or delete the line if the field is optional"
         return f"is too short: at least {details.get('limit')} characters, not {length}"
     if kind == "MaxLength":
-        return f"is too long: at most {details.get('limit'):,} characters, not {length:,}"
+        return f"is too long: at most {details.get('limit')} characters, not {length}"  # from-issue reads the numbers
     if kind == "Minimum":
         return f"must be at least {details.get('limit')}, not {value}"
     if kind == "Maximum":

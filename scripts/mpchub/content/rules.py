@@ -272,6 +272,13 @@ SCHEMA = _rule(
     "Other schema rules",
     "Diğer şema kuralları",
 )
+MIXED_SCRIPT = _rule(
+    "MPC053",
+    "mixed-script",
+    "A name is in one script: no Cyrillic or Greek letters that look Latin (і, о, а) in a Turkish or English name",
+    "Bir ad tek bir yazı sistemindedir: Türkçe veya İngilizce bir adda Latin harfine benzeyen Kiril veya Yunan "
+    "harfi (і, о, а) olmaz",
+)
 
 # Meaning
 IMPOSSIBLE_DATE = _rule(
@@ -315,6 +322,13 @@ UNREVIEWED = _rule(
     "unreviewed",
     "A proposal says 'submitted' until an editor has reviewed it (warning)",
     "Öneri, bir editör inceleyene kadar 'submitted' olarak işaretlidir (uyarı)",
+    severity=WARNING,
+)
+REPEATED_TERMS = _rule(
+    "MPC067",
+    "repeated-terms",
+    "A record's fields do not repeat many search terms (names of places and institutions) (warning)",
+    "Kaydın alanları çok sayıda arama terimini (yer ve kurum adlarını) tekrarlamaz (uyarı)",
     severity=WARNING,
 )
 
@@ -379,6 +393,18 @@ HTML_AMBIGUOUS = _rule(
     "No HTML that browsers and the checker read differently",
     "Tarayıcıların ve denetleyicinin farklı okuduğu HTML olmaz",
 )
+BODY_BUDGET = _rule(
+    "MPC080",
+    "body-budget",
+    "The body renders quickly: at most 200 lines without a blank line, 100 headings, 400,000 characters of HTML",
+    "Gövde hızla işlenir: boş satırsız en çok 200 satır, en çok 100 başlık, en çok 400.000 karakter HTML",
+)
+BODY_LINK = _rule(
+    "MPC081",
+    "body-link",
+    "A relative link in the body leads to a page of the site",
+    "Gövdedeki göreli bağlantı sitenin bir sayfasına gider",
+)
 
 # Across records
 DUPLICATE_ID = _rule(
@@ -433,6 +459,12 @@ UNTRANSLATED = _rule(
     "A master has an English twin (warning of mpchub translations)",
     "Türkçe aslın İngilizce çevirisi vardır (mpchub translations uyarısı)",
     severity=WARNING,
+)
+PAGE_COLLISION = _rule(
+    "MPC099",
+    "page-collision",
+    "A record's page is not a page the site already makes (index, catalogs, browse pages, contribute/…)",
+    "Kaydın sayfası sitenin kendi ürettiği bir sayfa (index, kataloglar, göz atma sayfaları, contribute/…) değildir",
 )
 OUTDATED_TRANSLATION = _rule(
     "MPC098",

@@ -43,7 +43,7 @@ def _text_problem(text: str, one_line: bool) -> str | None:
 
 
 def value_problems(record: RecordFile, schema: Schema) -> None:
-    """Add the problems of every parsed key and value of ``record`` (characters, line breaks, integers)."""
+    """Add the problems of every parsed value of ``record`` (characters, line breaks, integers)."""
     if record.data is None:
         return
     stack: list[tuple[Any, Schema, FieldPath]] = [(record.data, schema, ())]
@@ -51,12 +51,8 @@ def value_problems(record: RecordFile, schema: Schema) -> None:
         value, node, path = stack.pop()
         if isinstance(value, dict):
             properties = node.get("properties", {})
-            for key, item in value.items():
-                reason = _text_problem(str(key), one_line=True)
-                if reason:
-                    record.problem_at((*path, key), f"the field name {reason}", rules.CONTROL_CHARACTER, key=True)
-                    continue
-                stack.append((item, properties.get(key, {}), (*path, key)))
+            # A field name with such a character is not a field of any schema: reported as an unknown field.
+            stack.extend((item, properties.get(key, {}), (*path, key)) for key, item in value.items())
         elif isinstance(value, list):
             items = node.get("items", {})
             stack.extend((item, items, (*path, index)) for index, item in reversed(list(enumerate(value))))

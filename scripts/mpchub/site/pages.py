@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from mpchub.content.body import RenderedBody
-from mpchub.content.body import render as render_body
+from mpchub.content.body import rendered as render_body  # the check rendered it already in this process
 from mpchub.content.corpus import Record
 from mpchub.content.dates import year_of
 from mpchub.content.organisations import is_municipality, municipality_key
