@@ -65,6 +65,8 @@ def forbidden_character(ch: str, allow_newlines: bool = True) -> str | None:
         return f"the separator U+{code:04X} is not allowed: use an ordinary line break"
     if ch == "\ufeff":
         return "a byte order mark (U+FEFF) inside the text is not allowed: delete it"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"U+{code:04X} is half of a character (a lone surrogate): delete it"
     if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
         return f"U+{code:04X} is not a character (a Unicode noncharacter): delete it"
     return None
@@ -72,7 +74,8 @@ def forbidden_character(ch: str, allow_newlines: bool = True) -> str | None:
 
 # Two patterns: a class listing the astral noncharacters one by one made every scan 35 times slower.
 _SUSPECT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff"
+    "\ud800-\udfff]"  # lone surrogates: no UTF-8 file can hold them (writing one raised UnicodeEncodeError)
 )
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # emoji and rare scripts: checked one by one for U+nFFFE/U+nFFFF
 
