@@ -18,10 +18,10 @@ from conftest import REPO, REVIEWED, VALID_PRACTICE, VALID_TWIN, Hub
 from mpchub.content import body as body_module
 from mpchub.content import checker
 from mpchub.content.corpus import load_corpus
-from mpchub.hub import check
 from mpchub.content.rules import RULES, STYLE_RULES, UNKNOWN, rule_id
 from mpchub.content.style import style_problems
 from mpchub.content.translations import translation_problems
+from mpchub.hub import check
 from mpchub.site.reference import check_rules_table
 
 P = "practices/ornek-uygulama.md"
@@ -194,6 +194,7 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [yok-boyle]"),
     "self-reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulama]"),
     "municipality-slug": two_municipality_spellings,
+    "name-letters": master("  - name: Örnek Belediyesi", "  - name: Şіşli Belediyesi"),  # a Cyrillic і
     "body-budget": body("## Bölüm\n\n" * 101),
     "body-link": body("Bkz. [öteki kayıt](../olmayan-kayit/).\n"),
     "page-collision": files({"practices/index.md": VALID_PRACTICE.replace("id: ornek-uygulama", "id: index")}),

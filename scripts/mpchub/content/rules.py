@@ -272,12 +272,13 @@ SCHEMA = _rule(
     "Other schema rules",
     "Diğer şema kuralları",
 )
-MIXED_SCRIPT = _rule(
+NAME_LETTERS = _rule(
     "MPC053",
-    "mixed-script",
-    "A name is in one script: no Cyrillic or Greek letters that look Latin (і, о, а) in a Turkish or English name",
-    "Bir ad tek bir yazı sistemindedir: Türkçe veya İngilizce bir adda Latin harfine benzeyen Kiril veya Yunan "
-    "harfi (і, о, а) olmaz",
+    "name-letters",
+    "An organisation's name is in ordinary (NFKC) Latin letters: no Cyrillic or Greek look-alikes (і, о, а), no "
+    "full-width or ligature forms",
+    "Kurum adı sıradan (NFKC) Latin harfleriyle yazılır: Latin harfine benzeyen Kiril veya Yunan harfi (і, о, а), "
+    "tam genişlikte veya bitişik harf biçimi olmaz",
 )
 
 # Meaning

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from mpchub.content import limits, rules
+from mpchub.content.names import name_problems
 from mpchub.content.records import RecordFile
 from mpchub.content.schemas import Schema
 from mpchub.content.yamlfront import FieldPath
@@ -66,3 +67,4 @@ def value_problems(record: RecordFile, schema: Schema) -> None:
             whole = int(value) if value.is_integer() else None
             hint = f": write {whole}" if whole is not None else ""
             record.problem_at(path, f"must be a whole number, not {value!r}{hint}", rules.TYPE)
+    name_problems(record)  # organisation names: NFKC, and no look-alike letters from other scripts
