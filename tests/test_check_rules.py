@@ -194,6 +194,7 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [yok-boyle]"),
     "self-reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulama]"),
     "municipality-slug": two_municipality_spellings,
+    "repeated-terms": master("title: Örnek Danışma Merkezi", "title: Şişli Fatih Kadıköy Bursa dil kursu"),
     "name-letters": master("  - name: Örnek Belediyesi", "  - name: Şіşli Belediyesi"),  # a Cyrillic і
     "body-budget": body("## Bölüm\n\n" * 101),
     "body-link": body("Bkz. [öteki kayıt](../olmayan-kayit/).\n"),

@@ -182,7 +182,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
         content in ``data-pagefind-body`` when this is set."""
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
-        if is_home or (generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated)):
+        if is_home or (
+            generated is not None
+            and (generated.kind in UNINDEXED_KINDS or not generated.translated or not generated.searchable)
+        ):
             return None
         assert self.hub is not None
         self.expected_in_index[language] += 1

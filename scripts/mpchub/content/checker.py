@@ -16,6 +16,7 @@ from mpchub.content.records import RecordFile
 from mpchub.content.registry import Language
 from mpchub.content.schemas import Pattern, Schema, SchemaSet, values_at
 from mpchub.content.sitemap import collision_problems
+from mpchub.content.stuffing import repeated_terms_problems
 from mpchub.content.style import style_problems
 from mpchub.content.values import value_problems
 from mpchub.content.yamlfront import FieldPath
@@ -58,6 +59,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
             rules.ID_SLUG,
         )
     record.problems.extend(style_problems(record))  # Turkish style: warnings with rule ids, never errors
+    repeated_terms_problems(record)  # a list of search words instead of a description: a warning
 
 
 def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas: SchemaSet) -> None:
