@@ -9,6 +9,8 @@ timed tests).
 * ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
   indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
   query (raw, and compressed as a web server would send them);
+* ``--hostile``: the check of the repository, of records of about 1 MB, and the rendering of the slowest
+  bodies against the budget the check and the build share (``mpchub_tools.hostile_bench``);
 * ``--site --floor``: also build the same pages (the staged stubs: front matter only) with the same
   configuration less the ``mpchub`` plugin and search: what MkDocs, Material and static-i18n take by
   themselves, the floor under any work of ours.
@@ -36,6 +38,10 @@ from mpchub_tools.synthetic import make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    if args.hostile:
+        from mpchub_tools import hostile_bench
+
+        return hostile_bench.run(project, args.repeat)
     if args.related:
         return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
@@ -317,6 +323,11 @@ def main(argv: list[str] | None = None) -> int:
         help="time the edit loop of mkdocs serve on today's content (or N synthetic records)",
     )
     parser.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
+    parser.add_argument(
+        "--hostile",
+        action="store_true",
+        help="time the check of the repository, of 1 MB hostile records and of the slowest bodies (issue 20)",
+    )
     parser.add_argument(
         "--floor",
         action="store_true",
