@@ -46,6 +46,8 @@ _PLACES = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;]+|\n")
 _HEADING = re.compile(r"(?m)^[ \t]*#.*$")
+# What is not prose: a link's address (its dots and slashes would cut sentences), autolinks, bare URLs, code
+_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>\s]*>|https?://\S+|`[^`]*`")
 
 
 def places_in(text: str) -> list[str]:
@@ -61,7 +63,7 @@ def _signals(data: dict[str, Any], body: str) -> list[str]:
     district = data.get("district")
     if isinstance(district, str) and len(places := places_in(district)) > 1:
         found.append(f"its district names {len(places)} places ({', '.join(places)})")
-    prose = _HEADING.sub("", body)
+    prose = _NOT_PROSE.sub("]", _HEADING.sub("", body))
     sentences = [s for s in _SENTENCE_END.split(prose) if _WORD.search(s)]
     phrases = [s for s in sentences if len(_WORD.findall(s)) <= PHRASE_WORDS]
     if len(phrases) >= PHRASES and len(phrases) >= PHRASE_SHARE * len(sentences):
