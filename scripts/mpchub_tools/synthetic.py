@@ -143,6 +143,9 @@ def make_project(
     target.mkdir(parents=True, exist_ok=True)
     for folder in ("schemas", "vocabularies"):
         shutil.copytree(source.root / folder, target / folder, dirs_exist_ok=True)
+    for name in ("hub.yml", "termbase.yml"):  # the registry: without it no hub can be read (since d7519bc)
+        if (source.root / name).is_file():
+            shutil.copy(source.root / name, target / name)
     project = Project(target)
     vocabularies = load_vocabularies(
         project.vocabularies_dir, project.schemas_dir / "vocabulary.schema.json", project.registry.codes
