@@ -50,6 +50,7 @@ def _scratch_hub(project: Project, root: Path) -> Project:
 
 def run(project: Project, repeat: int) -> int:
     repeat = max(repeat, 1)
+
     def cold_check(target: Project) -> object:
         body.rendered.cache_clear()  # every run renders every body, as a fresh `mpchub check` does
         return hub.check(target)
