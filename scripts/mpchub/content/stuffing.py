@@ -10,8 +10,9 @@ do not have (measured on the repository's 136 files, where each signal below is 
 
 * a title naming more than ``TITLE_PLACES`` places (real titles name at most one);
 * a district naming more than one place ("Küçükçekmece Sultanbeyli Şişli");
-* a body made of short phrases: at least ``PHRASES`` sentences or lines of at most ``PHRASE_WORDS`` words
-  without a verb's full stop around them, making up most of the body (real bodies: at most 14, under half);
+* a body made of short phrases: at least ``PHRASES`` sentences or lines of prose of at most ``PHRASE_WORDS``
+  words, making up most of the body's sentences (headings, tables, code, admonition lines and link addresses
+  are not prose; real bodies: at most 4);
 * a run of more than ``RUN_WORDS`` words without a full stop, colon or semicolon (a comma-separated list of
   phrases; the longest real sentence has 70 words).
 
@@ -44,10 +45,14 @@ _PLACES = re.compile(
     + "|".join(sorted((fold(p).lower() for p in PLACE_NAMES - COMMON_WORD_PROVINCES), key=len, reverse=True))
     + r")"
 )
-_SENTENCE_END = re.compile(r"[.!?:;]+|\n")
-_HEADING = re.compile(r"(?m)^[ \t]*#.*$")
-# What is not prose: a link's address (its dots and slashes would cut sentences), autolinks, bare URLs, code
-_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>\s]*>|https?://\S+|`[^`]*`")
+# Sentences end at a full stop, a paragraph's end or a list item's start: a line break inside a paragraph is
+# only where the writer wrapped the text
+_SENTENCE_END = re.compile(r"[.!?;]+|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])")
+# What is not prose: code fences and their lines, headings, table rows, admonition and attribute lines, indented
+# lines; inside lines, a link's address (its dots and slashes would cut sentences), HTML, URLs and code spans
+_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
+_NOT_PROSE_LINE = re.compile(r"(?m)^(?:[ \t]*(?:#|\||!!!|\?\?\?|\{:)| {4}|\t).*$")
+_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|`[^`]*`|\{\{.*?\}\}|\{%.*?%\}")
 
 
 def places_in(text: str) -> list[str]:
@@ -63,7 +68,7 @@ def _signals(data: dict[str, Any], body: str) -> list[str]:
     district = data.get("district")
     if isinstance(district, str) and len(places := places_in(district)) > 1:
         found.append(f"its district names {len(places)} places ({', '.join(places)})")
-    prose = _NOT_PROSE.sub("]", _HEADING.sub("", body))
+    prose = _NOT_PROSE.sub(" ", _NOT_PROSE_LINE.sub("", _FENCED.sub("", body)))
     sentences = [s for s in _SENTENCE_END.split(prose) if _WORD.search(s)]
     phrases = [s for s in sentences if len(_WORD.findall(s)) <= PHRASE_WORDS]
     if len(phrases) >= PHRASES and len(phrases) >= PHRASE_SHARE * len(sentences):
@@ -71,7 +76,7 @@ def _signals(data: dict[str, Any], body: str) -> list[str]:
             f"its body is mostly short phrases ({len(phrases)} of {len(sentences)} sentences or lines have at most "
             f"{PHRASE_WORDS} words)"
         )
-    longest = max((len(_WORD.findall(s)) for s in re.split(r"[.!?:;]+", prose)), default=0)
+    longest = max((len(_WORD.findall(s)) for s in re.split(r"[.!?:;]+|\n\s*\n", prose)), default=0)
     if longest > RUN_WORDS:
         found.append(f"its body has {longest} words without a full stop")
     return found
