@@ -194,6 +194,8 @@ CASES: dict[str, Callable[[Hub], None]] = {
     "reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [yok-boyle]"),
     "self-reference": master(REVIEWED, REVIEWED + "\nrelated_practices: [ornek-uygulama]"),
     "municipality-slug": two_municipality_spellings,
+    "front-matter-size": master("verification: mpc-reviewed", "caveats:\n" + "  - Not.\n" * 5001 + REVIEWED),
+    "more-problems": master("verification: mpc-reviewed", "".join(f"alan{i}: 1\n" for i in range(101)) + REVIEWED),
     "repeated-terms": master("title: Örnek Danışma Merkezi", "title: Şişli Fatih Kadıköy Bursa dil kursu"),
     "name-letters": master("  - name: Örnek Belediyesi", "  - name: Şіşli Belediyesi"),  # a Cyrillic і
     "body-budget": body("## Bölüm\n\n" * 101),

@@ -96,7 +96,7 @@ def _times(unit: str, size: int) -> int:
 
 
 def megabyte_records() -> dict[str, str]:
-    """Records just under 1 MB (the largest file the check reads), each of a shape that was slow or is large."""
+    """Records of up to 1 MB (the largest file the check reads), each of a shape that was slow or is large."""
     size = 990_000
     name = "Göç İdaresi Başkanlığı'nın "
     style = "işbirliği İstanbulda "
@@ -113,4 +113,15 @@ def megabyte_records() -> dict[str, str]:
         ),
         "1 MB body": VALID + "Uzun sentetik metin. " * _times("Uzun sentetik metin. ", size),
         "1 MB of style findings": practice("objectives:", f"context: {style * _times(style, size)}\nobjectives:"),
+        "60,000 unknown fields": practice(
+            "verification: mpc-reviewed",
+            "".join(f"k{i:06d}: 1\n" for i in range(60_000)) + "verification: mpc-reviewed",
+        ),
+        "30,000 small mappings": practice(
+            "verification: mpc-reviewed",
+            "x:\n" + "".join(f"  - {{a: {i}, b: [1, 2, 3]}}\n" for i in range(30_000)) + "verification: mpc-reviewed",
+        ),
+        "4,900 unknown fields (under the front matter's bounds)": practice(
+            "verification: mpc-reviewed", "".join(f"k{i:06d}: 1\n" for i in range(4_900)) + "verification: mpc-reviewed"
+        ),
     }

@@ -653,7 +653,7 @@ def render(source: str) -> RenderedBody:
         return RenderedBody(_fallback(source), [BodyProblem(1, 1, message, rules.MARKDOWN)])
     start = 0
     if scanner is not None:
-        for message, rule, needle in scanner.found:
+        for message, rule, needle in scanner.found[: limits.MAX_PROBLEMS_PER_FILE + 1]:  # each is located
             line, column, start = _locate(source, needle, start)
             problems.append(BodyProblem(line, column, message, rule))
     if not problems:

@@ -23,6 +23,13 @@ MAX_PARAGRAPH_CHARACTERS = 20_000  # a table counts as one paragraph: about 1,00
 # their square (2,700 links in each of six paragraphs took 16 s). 300 is about 150 links or bold words.
 MAX_INLINE_MARKS = 300
 MAX_YAML_DEPTH = 12  # the schemas nest three levels (implementers[0].name); 12 leaves room for mistakes
+# The front matter's size, before YAML reads it: 30,000 small mappings took 4 s to compose and locate. Every
+# field's bound (FIELDS) allows about 300,000 characters; the longest real front matter is under 4 KB.
+MAX_FRONT_MATTER_CHARACTERS = 200_000
+MAX_YAML_ITEMS = 5_000  # lines and flow separators (, [ {): a record has about a hundred
+# Problems listed per file: a file with 60,000 unknown fields gave 13 MB of messages in 4 s; the first
+# hundred say what is wrong, and the rest are counted in one line.
+MAX_PROBLEMS_PER_FILE = 100
 MAX_LIST_DEPTH = 8  # Markdown list or blockquote levels
 MAX_BRACKET_DEPTH = 8  # unclosed [ or ( in one paragraph; Python-Markdown's link parser is cubic in them
 MAX_EMPHASIS_RUN = 3  # *** is bold italic; longer runs only make the inline parser recurse
@@ -99,6 +106,22 @@ def without_forbidden(text: str) -> str:
     """``text`` with every forbidden character removed (for showing refused text safely)."""
     text = _SUSPECT.sub("", text)
     return _ASTRAL.sub(lambda m: "" if (ord(m.group()) & 0xFFFE) == 0xFFFE else m.group(), text)
+
+
+def front_matter_size_problem(text: str) -> str | None:
+    """Why the front matter is too large for YAML to read quickly, judged on the text, or None."""
+    if len(text) > MAX_FRONT_MATTER_CHARACTERS:
+        return (
+            f"the front matter is {len(text):,} characters long; the limit is {MAX_FRONT_MATTER_CHARACTERS:,}: a "
+            "record's fields summarise (see each field's bound in the field reference)"
+        )
+    items = text.count("\n") + text.count(",") + text.count("[") + text.count("{")
+    if items > MAX_YAML_ITEMS:
+        return (
+            f"the front matter has {items:,} lines and list or group separators; the limit is {MAX_YAML_ITEMS:,}: "
+            "a record's fields fit in a few hundred lines"
+        )
+    return None
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

@@ -192,6 +192,19 @@ CONTROL_CHARACTER = _rule(
     "No control characters, bidi overrides or line separators in any text",
     "Hiçbir metinde denetim karakteri, yön değiştirme karakteri veya satır ayırıcı olmaz",
 )
+FRONT_MATTER_SIZE = _rule(
+    "MPC034",
+    "front-matter-size",
+    "The front matter is at most 200,000 characters and 5,000 lines and separators",
+    "Ön bilgi en çok 200.000 karakter, 5.000 satır ve ayırıcıdır",
+)
+MORE_PROBLEMS = _rule(
+    "MPC035",
+    "more-problems",
+    "At most 100 problems are listed per file; the rest are counted (warning)",
+    "Bir dosya için en çok 100 sorun listelenir; gerisi sayılır (uyarı)",
+    severity=WARNING,
+)
 
 # Schema
 MISSING = _rule(

@@ -48,7 +48,7 @@ def value_problems(record: RecordFile, schema: Schema) -> None:
     if record.data is None:
         return
     stack: list[tuple[Any, Schema, FieldPath]] = [(record.data, schema, ())]
-    while stack:
+    while stack and not record.full:
         value, node, path = stack.pop()
         if isinstance(value, dict):
             properties = node.get("properties", {})

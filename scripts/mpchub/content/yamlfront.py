@@ -225,6 +225,9 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
     if too_deep:
         line, column, message = too_deep
         raise FrontMatterError(message, line + first_line - 1, column, rules.YAML_DEPTH)
+    too_large = limits.front_matter_size_problem(text)
+    if too_large:
+        raise FrontMatterError(too_large, first_line, 1, rules.FRONT_MATTER_SIZE)
     try:
         loader = _Composer(text)
         try:
