@@ -100,7 +100,11 @@ def megabyte_records() -> dict[str, str]:
     size = 990_000
     name = "Göç İdaresi Başkanlığı'nın "
     style = "işbirliği İstanbulda "
+    largest = 195_000  # characters: about the largest front matter YAML reads (limits.MAX_FRONT_MATTER_CHARACTERS)
     return {
+        "195 KB context repeating an institution's name (the largest front matter read)": practice(
+            "objectives:", f"context: {name * (largest // len(name))}\nobjectives:"
+        ),
         "999 KB context repeating an institution's name": practice(
             "objectives:", f"context: {name * _times(name, size)}\nobjectives:"
         ),

@@ -221,7 +221,7 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
     Raises FrontMatterError when the text cannot be read at all, or nests deeper than
     ``limits.MAX_YAML_DEPTH`` (checked first: libyaml's parser recurses in C and crashes the process).
     """
-    too_deep = limits.yaml_depth_problem(text)
+    too_deep = limits.yaml_depth_problem(text) if len(text) <= limits.MAX_FRONT_MATTER_CHARACTERS else None
     if too_deep:
         line, column, message = too_deep
         raise FrontMatterError(message, line + first_line - 1, column, rules.YAML_DEPTH)
