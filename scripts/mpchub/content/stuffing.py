@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpchub.content import rules
+from mpchub.content import limits, rules
 from mpchub.content.problems import WARNING
 from mpchub.content.records import RecordFile
 from mpchub.content.style import COMMON_WORD_PROVINCES, PLACE_NAMES
@@ -86,7 +86,8 @@ def repeated_terms_problems(record: RecordFile) -> None:
     """Add a warning when ``record`` reads as a list of search words rather than a description."""
     if not isinstance(record.data, dict):
         return
-    signals = _signals(record.data, record.body)
+    body = record.body if len(record.body) <= limits.MAX_BODY_CHARACTERS else ""  # refused as too long anyway
+    signals = _signals(record.data, body)
     if signals:
         record.problem(
             "this record reads as a list of search words, not a description: "

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from mpchub.content import rules
+from mpchub.content import limits, rules
 from mpchub.content.problems import WARNING, Problem
 from mpchub.content.records import RecordFile
 from mpchub.content.yamlfront import FieldPath, format_path
@@ -276,7 +276,8 @@ def style_problems(record: RecordFile) -> list[Problem]:
             problems.append(
                 Problem(record.relpath, line, column, format_path(path), _message(finding), WARNING, finding.rule.name)
             )
-    for finding in text_findings(record.body, after):
+    body = record.body if len(record.body) <= limits.MAX_BODY_CHARACTERS else ""  # refused as too long anyway
+    for finding in text_findings(body, after):
         problems.append(
             Problem(
                 record.relpath,
