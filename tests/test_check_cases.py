@@ -182,7 +182,8 @@ def test_impossible_month(hub: Hub) -> None:
 
 def test_badly_formed_date(hub: Hub) -> None:
     hub.write(P, broken("start_date: 2019-05", "start_date: 05.2019"))
-    assert "start_date: 5.2019 is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD" in only_error(hub)
+    # the text as written, not the float YAML 1.1 read (5.2019)
+    assert "start_date: '05.2019' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD" in only_error(hub)
 
 
 def test_end_before_start(hub: Hub) -> None:

@@ -2,8 +2,9 @@
 never hangs, and never hides the problems of the other files.
 
 The payload families are those of the issue "Untrusted content can never run code or break the build",
-plus variants. Every check runs in a subprocess with a 10-second timeout, because the worst of them
-(30,000 '[') used to kill the process with no output at all.
+plus variants. The checks run in this process under a time guard (a hang fails the test, issue 20); only the
+inputs that could kill the interpreter itself (30,000 '[' overflowed libyaml's C stack and killed the process
+with no output at all) run the real command in a process of its own, with a 10-second timeout.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, REVIEWED, VALID_PRACTICE, Hub
+from test_security_hostile import guard
 
 P = "practices/ornek-uygulama.md"
 OTHER = "practices/diger-kayit.md"
@@ -27,25 +30,40 @@ def broken(old: str, new: str, text: str = VALID_PRACTICE) -> str:
     return text.replace(old, new, 1)
 
 
-def check(hub: Hub, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real command in its own process: a crash or a hang is a failure here, not a lost test run."""
+@dataclass
+class Checked:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def check(hub: Hub, *args: str) -> Checked:
+    """The command (``mpchub check``) in this process, under a 10-second guard: a hang is a failure here."""
+    with guard(10):
+        result = hub.check(*args)
+    return Checked(result.exit_code, result.out, result.err)
+
+
+def isolated_check(hub: Hub, *args: str) -> Checked:
+    """The real command in its own process, for inputs that could crash the interpreter (libyaml's C stack)."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
-    return subprocess.run(
+    process = subprocess.run(
         [sys.executable, "-m", "mpchub", "--root", str(hub.root), "check", *args],
         capture_output=True,
         text=True,
         timeout=10,
         env=env,
     )
+    return Checked(process.returncode, process.stdout, process.stderr)
 
 
-def refused(hub: Hub, content: str | bytes, expected: str, relpath: str = P) -> str:
+def refused(hub: Hub, content: str | bytes, expected: str, relpath: str = P, isolated: bool = False) -> str:
     """Write the hostile record beside a valid record with one known error; both must be reported."""
     hub.write(relpath, content)
     hub.write(
         OTHER, VALID_PRACTICE.replace("id: ornek-uygulama", "id: diger-kayit").replace("social-cohesion", "egitimm")
     )
-    result = check(hub)
+    result = isolated_check(hub) if isolated else check(hub)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -59,12 +77,14 @@ def refused(hub: Hub, content: str | bytes, expected: str, relpath: str = P) -> 
 
 
 def test_deep_flow_nesting_is_refused_before_the_parser(hub: Hub) -> None:
-    line = refused(hub, broken("verification: mpc-reviewed", "caveats: " + "[" * 30000), "nests lists or groups more")
+    content = broken("verification: mpc-reviewed", "caveats: " + "[" * 30000)
+    line = refused(hub, content, "nests lists or groups more", isolated=True)
     assert line.startswith(f"{P}:28:")
 
 
 def test_deep_block_nesting_is_refused(hub: Hub) -> None:
-    refused(hub, broken("verification: mpc-reviewed", "caveats:\n" + "- " * 5000 + "x"), "nests lists or groups more")
+    content = broken("verification: mpc-reviewed", "caveats:\n" + "- " * 5000 + "x")
+    refused(hub, content, "nests lists or groups more", isolated=True)
 
 
 @pytest.mark.parametrize(

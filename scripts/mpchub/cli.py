@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 
     links = commands.add_parser("links", help="check external links and report dead ones (never fails)")
     links.add_argument("--output", type=Path, help="Markdown report file (empty when all links answer)")
-    links.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
+    links.add_argument("--timeout", type=float, default=20.0, help="seconds per request, however slowly it answers")
+    links.add_argument("--total", type=float, default=900.0, help="seconds for all requests (the job has 30 minutes)")
 
     forms = commands.add_parser("forms", help="write the issue form generated from the vocabularies")
     forms.add_argument("--check", action="store_true", help="only check that the committed form is current")

@@ -24,8 +24,9 @@ from mpchub.content.corpus import Corpus, Record, load_corpus
 from mpchub.content.problems import Problem
 from mpchub.content.project import Project
 from mpchub.content.registry import Language, Registry
-from mpchub.content.reuse import Reuse
+from mpchub.content.reuse import Memo, Reuse
 from mpchub.content.schemas import SchemaSet
+from mpchub.content.sitemap import STATISTICS, hand_written_urls
 from mpchub.contribute import mail
 from mpchub.contribute.forms import proposal_form
 from mpchub.render import assets, strings
@@ -38,6 +39,7 @@ from mpchub.site import csp
 from mpchub.site.build import Parts, Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
+from mpchub.site.paths import body_link_problems, page_urls
 from mpchub.site.view import View
 
 EditorMissing = admin.EditorMissing
@@ -48,6 +50,16 @@ hashed_name = assets.hashed_name  # the site's own scripts and styles get their 
 UNINDEXED_SECTIONS = frozenset({"contribute", "offline"})
 PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")Permanent link(")')
 PagefindFailed = pagefind.PagefindFailed
+
+
+class PageCollision(Exception):
+    """Two generated pages have the same path."""
+
+
+def _described(page: Page) -> str:
+    return f"the page of {page.source}" if page.source else f"{page.kind} page '{page.title}'"
+
+
 PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
 
@@ -80,8 +92,8 @@ def _parts(corpus: Corpus, site_url: str | None) -> Parts:
         }
 
     def pages(view: View) -> list[Page]:
-        html = exports.statistics_page_html(corpus, view.lang, "statistics")
-        return [Page("statistics", view.language, exports.statistics_title(view.lang), "index", html=html)]
+        html = exports.statistics_page_html(corpus, view.lang, STATISTICS)
+        return [Page(STATISTICS, view.language, exports.statistics_title(view.lang), "index", html=html)]
 
     return Parts(
         extras=extras,
@@ -115,7 +127,7 @@ class Hub:
         project = Project(root)
         strings.use(project.root)
         schemas = reuse.start_build(project) if reuse is not None else SchemaSet(project)
-        corpus = load_corpus(project, schemas, reuse.files if reuse is not None else None)
+        corpus = check(project, schemas, reuse.files if reuse is not None else None)
         return cls(project, corpus, site_url, reuse)
 
     # --- the content ---------------------------------------------------------------------------------
@@ -156,7 +168,17 @@ class Hub:
         return self._site
 
     def pages(self) -> list[Page]:
-        return self.site.pages()
+        """Every generated page; ``PageCollision`` when two would be the same page (the check refuses the
+        records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
+        pages = self.site.pages()
+        seen: dict[str, Page] = {}
+        for page in pages:
+            other = seen.setdefault(page.source_path, page)
+            if other is not page:
+                raise PageCollision(
+                    f"two generated pages would be /{page.url}: {_described(other)} and {_described(page)}"
+                )
+        return pages
 
     def known_paths(self) -> set[str]:
         """Site paths the core writes besides pages (downloads, feeds, citation files), for link checks."""
@@ -249,6 +271,16 @@ class Hub:
         return offline.write(site_dir, own, self.registry, bundles)
 
 
+def check(project: Project, schemas: SchemaSet | None = None, checked: Memo | None = None) -> Corpus:
+    """What ``mpchub check`` and the build check: every record (``load_corpus``), then what needs the whole
+    site, resolved as the build resolves it: each relative link of each body against every page and file the
+    build makes (generated pages, hand-written pages, the open data's files)."""
+    corpus = load_corpus(project, schemas, checked)
+    known = page_urls(corpus) | hand_written_urls(project.docs_dir, project.registry) | exports.site_paths(corpus)
+    body_link_problems(corpus, known)
+    return corpus
+
+
 # --- steps that need no checked content: they work on any built site ------------------------------------
 
 
@@ -298,6 +330,7 @@ __all__ = [
     "EditorMissing",
     "Hub",
     "Page",
+    "PageCollision",
     "PageWithoutHead",
     "PagefindFailed",
     "Project",
@@ -305,6 +338,8 @@ __all__ = [
     "Reuse",
     "build_index",
     "catalogue_of",
+    "check",
+    "hand_written_urls",
     "hashed_name",
     "index_site",
     "indexed_section",

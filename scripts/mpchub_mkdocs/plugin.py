@@ -106,7 +106,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.hub = loaded
         self.assets = SiteAssets(loaded, Path(config.docs_dir).resolve(), config, self.serving)
         languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
-        pages = loaded.pages()
+        try:
+            pages = loaded.pages()
+        except hub.PageCollision as exc:
+            raise PluginError(str(exc)) from None
         self.generated = {p.source_path: p for p in pages}
         source_docs = Path(config.docs_dir).resolve()
         self.known_urls = (
@@ -209,7 +212,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
         if is_home or not hub.indexed_section(page.file.src_uri):
             return None
-        if generated is not None and (generated.kind in UNINDEXED_KINDS or not generated.translated):
+        if generated is not None and (
+            generated.kind in UNINDEXED_KINDS or not generated.translated or not generated.searchable
+        ):
             return None
         assert self.hub is not None
         self.expected_in_index[language] += 1

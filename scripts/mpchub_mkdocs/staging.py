@@ -16,6 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from mpchub import hub
 from mpchub.hub import Page, Registry
 
 # Catalogs and browse pages have no headings worth a table of contents; their width goes to the cards.
@@ -80,18 +81,6 @@ def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None 
 
 
 def hand_written_urls(source: Path, registry: Registry) -> set[str]:
-    """Site paths of the hand-written pages and files, for the generated pages' link check."""
-    found: set[str] = set()
-    for directory, _subfolders, names in os.walk(source):
-        for name in names:
-            path = Path(directory, name)
-            rel = path.relative_to(source).as_posix()
-            if not rel.endswith(".md"):
-                found.add(rel)
-                continue
-            name_stem, language = registry.file_language(path.name) or (path.name, registry.master)
-            stem = rel[: len(rel) - len(path.name)] + name_stem
-            found.add(language.url(stem))
-            if language.master:  # static-i18n falls back to the master page where no translation exists
-                found.update(other.url(stem) for other in registry.languages)
-    return found
+    """Site paths of the hand-written pages and files, for the generated pages' link check: the core's, which
+    ``mpchub check`` resolves body links against too."""
+    return hub.hand_written_urls(source, registry)

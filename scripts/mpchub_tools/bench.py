@@ -9,6 +9,8 @@ timed tests).
 * ``--site``: build a site of N bilingual records with ``mkdocs build``, time the build and the Pagefind
   indexing, and measure in Chromium the bytes a visitor downloads for search on page load and for a first
   query (raw, and compressed as a web server would send them);
+* ``--hostile``: the check of the repository, of records of about 1 MB, and the rendering of the slowest
+  bodies against the budget the check and the build share (``mpchub_tools.hostile_bench``);
 * ``--site --floor``: also build the same pages (the staged stubs: front matter only) with the same
   configuration less the ``mpchub`` plugin and search: what MkDocs, Material and static-i18n take by
   themselves, the floor under any work of ours;
@@ -30,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from mpchub.content import body as body_module
 from mpchub.content.corpus import load_corpus
 from mpchub.content.project import Project
 from mpchub.search.pagefind import bundle_dir
@@ -45,6 +48,10 @@ def run(project: Project, args: argparse.Namespace) -> int:
         from mpchub_tools.bench_network import run as weak_network
 
         return weak_network(project, args)
+    if args.hostile:
+        from mpchub_tools import hostile_bench
+
+        return hostile_bench.run(project, args.repeat)
     if args.related:
         return _related(project, args.records, max(args.repeat, 1))
     if args.serve is not None:
@@ -56,6 +63,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
         files = 2 * args.records
         timings = []
         for _ in range(max(args.repeat, 1)):
+            rendered_bodies = getattr(body_module, "rendered", None)
+            if rendered_bodies is not None:
+                rendered_bodies.cache_clear()  # each run renders every body, as a fresh `mpchub check` does
             started = time.perf_counter()
             corpus = load_corpus(bench)
             timings.append(time.perf_counter() - started)
@@ -331,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
         "--mailto", action="store_true", help="the longest mailto: link Chromium hands to the mail program"
     )
     parser.add_argument("--details", action="store_true", help="with --site: list the files of a first query")
+    parser.add_argument(
+        "--hostile",
+        action="store_true",
+        help="time the check of the repository, of 1 MB hostile records and of the slowest bodies (issue 20)",
+    )
     parser.add_argument(
         "--floor",
         action="store_true",

@@ -54,8 +54,9 @@ def serve(directory: Path, mount: str = "/") -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 at ``mount`` (e.g. '/hub/', as GitHub Pages does) and yield its URL."""
     root = directory
     if mount != "/":
-        # Serve the parent with a link named like the sub-path, so URLs carry the prefix.
-        root = directory.parent / "_mount"
+        # Serve the parent with a link named like the sub-path, so URLs carry the prefix. One mount folder per
+        # site: a shared one kept serving the first site of the folder to whoever came next.
+        root = directory.parent / f"_mount-{directory.name}"
         (root / mount.strip("/")).parent.mkdir(parents=True, exist_ok=True)
         link = root / mount.strip("/")
         with contextlib.suppress(FileExistsError):  # another test worker serves the same shared site

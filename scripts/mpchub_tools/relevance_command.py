@@ -18,7 +18,7 @@ from typing import Any
 
 from mpchub.content.project import Project
 from mpchub.search.pagefind import bundle_dir
-from mpchub_tools.relevance import Outcome, Query, RelevanceSetError, load, report, summarise
+from mpchub_tools.relevance import CUTOFF, Outcome, Query, RelevanceSetError, load, report, summarise
 
 MOUNT = "/hub/"
 RESULTS = ".mpc-search__results"
@@ -129,7 +129,22 @@ def run(project: Project, args: argparse.Namespace) -> int:
             print(f"mpchub relevance: the browser run failed: {str(exc).splitlines()[0]}", file=sys.stderr)
             return 1
     print(report(outcomes, verbose=args.verbose))
+    for intruder in args.intruder or ():
+        print(intruder_report(outcomes, intruder))
     return 0 if summarise(outcomes).complete == len(outcomes) else 1
+
+
+def intruder_report(outcomes: list[Outcome], record_id: str) -> str:
+    """How many queries a record (a keyword-stuffed one, say) reaches the first five results of, in either
+    language: the stuffing-resistance figure of issue 20."""
+    reached = [o for o in outcomes if any(path.rstrip("/").endswith("/" + record_id) for path in o.found[:CUTOFF])]
+    lines = [f"{record_id}: in the first {CUTOFF} results of {len(reached)} of {len(outcomes)} queries"]
+    lines += [f"  {o.query.lang} {o.query.text!r}: rank {_rank(o, record_id)}" for o in reached]
+    return "\n".join(lines)
+
+
+def _rank(outcome: Outcome, record_id: str) -> int:
+    return next(i for i, path in enumerate(outcome.found, 1) if path.rstrip("/").endswith("/" + record_id))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=Path, help="the test set (default: tests/relevance/queries.yml)")
     parser.add_argument("--verbose", action="store_true", help="a line for every query, not only misses")
     parser.add_argument("--no-timing", action="store_true", help="search each query once, without timing")
+    parser.add_argument(
+        "--intruder", action="append", metavar="ID", help="count the queries this record's page is in the top 5 of"
+    )
     args = parser.parse_args(argv)
     return run(Project.find(args.root), args)
 

@@ -143,8 +143,8 @@ def make_project(
     target.mkdir(parents=True, exist_ok=True)
     for folder in ("schemas", "vocabularies"):
         shutil.copytree(source.root / folder, target / folder, dirs_exist_ok=True)
-    for name in ("hub.yml", "termbase.yml"):  # the registry and the style checks' terms
-        if (source.root / name).exists():
+    for name in ("hub.yml", "termbase.yml", "synonyms.yml"):  # the registry and the checks' data files
+        if (source.root / name).is_file():
             shutil.copy(source.root / name, target / name)
     project = Project(target)
     vocabularies = load_vocabularies(

@@ -113,6 +113,7 @@ def _field(schemas: SchemaSet, name: str, spec: Schema, required: bool, translat
     kind = spec.get("type")
     items = spec.get("items", {})
     if "x-reference" in spec:
+        _bounds(field, spec, "minItems", "maxItems")
         return _relation(field, spec["x-reference"], multiple=kind == "array")
     if kind == "array" and "x-vocabulary" in items:
         field.update(widget="select", multiple=True, options=_choices(schemas, items["x-vocabulary"]))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mpchub import exitcodes
-from mpchub.content.corpus import load_corpus
+from mpchub import exitcodes, hub
 from mpchub.content.problems import format_problems
 from mpchub.content.project import Project
 
@@ -18,7 +17,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
             print(f"mpchub check: {path}: no such file or folder", file=sys.stderr)
             return exitcodes.USAGE
         wanted.append(project.relative(path))
-    corpus = load_corpus(project)  # always the whole corpus: references need every id
+    corpus = hub.check(project)  # always the whole corpus: references need every id, body links every page
 
     def selected(relpath: str) -> bool:
         return not wanted or any(relpath == w or relpath.startswith(w.rstrip("/") + "/") or w == "." for w in wanted)

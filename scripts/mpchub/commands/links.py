@@ -17,12 +17,17 @@ from mpchub.content.project import Project
 def run(project: Project, args: argparse.Namespace) -> int:
     corpus = load_corpus(project)
     cited_by = external_links(corpus)
-    results = check_all(cited_by, timeout=args.timeout)
-    dead = [r for r in results if not r.ok]
-    text = report(dead, cited_by, len(results))
+    results = check_all(cited_by, timeout=args.timeout, total=args.total)
+    dead = [r for r in results if not r.ok and r.checked]
+    unchecked = sum(not r.checked for r in results)
+    text = report(dead, cited_by, len(results) - unchecked, unchecked)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    print(f"mpchub: {len(results)} links checked, {len(dead)} not answering", file=sys.stderr)
+    print(
+        f"mpchub: {len(results) - unchecked} links checked, {len(dead)} not answering, {unchecked} not checked "
+        "(time budget)",
+        file=sys.stderr,
+    )
     return 0

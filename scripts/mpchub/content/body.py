@@ -31,13 +31,14 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
 import markdown
 import nh3
 
-from mpchub.content import limits, rules
+from mpchub.content import budget, limits, rules
 from mpchub.content.text import toc_slugify
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences", "toc"]
@@ -270,9 +271,15 @@ _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DEEP_LINE_START = re.compile(rf"^[ \t>*+\-0-9.)]{{{limits.MAX_LIST_DEPTH},}}", re.MULTILINE)
 
 
+_ATX_HEADING = re.compile(r"^[ \t>]*#")  # Python-Markdown needs no space after the #
+_SETEXT_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")  # under a line of text: a heading
+
+
 def _may_exceed_a_line_limit(source: str) -> bool:
     """Whole-text upper bounds for the per-line limits below: most bodies are decided here at once."""
     if len(source) > limits.MAX_PARAGRAPH_CHARACTERS or _EMPHASIS_STARS in source or _EMPHASIS_LINES in source:
+        return True
+    if source.count("\n") >= min(limits.MAX_BLOCK_LINES, limits.MAX_HEADINGS):  # one heading or line per line
         return True
     if sum(map(source.count, _INLINE_MARKS)) > limits.MAX_INLINE_MARKS:
         return True
@@ -309,8 +316,39 @@ def _limit_problems(source: str) -> list[BodyProblem]:
     # Brackets can only nest too deep when there are that many of them (most bodies have a few links).
     bracket_check = source.count("[") > limits.MAX_BRACKET_DEPTH or source.count("(") > limits.MAX_BRACKET_DEPTH
     marks = 0  # inline markup characters in the current paragraph
+    block_lines = 0  # lines since the last blank line (outside code fences)
+    headings = 0
+    previous = ""  # the line before, outside code fences
     for number, line in enumerate(source.split("\n"), start=1):
         paragraph = 0 if not line.strip() else paragraph + len(line) + 1
+        if not fence and line.strip():
+            block_lines += 1
+            if block_lines == limits.MAX_BLOCK_LINES + 1:
+                problems.append(
+                    BodyProblem(
+                        number - limits.MAX_BLOCK_LINES,
+                        1,
+                        f"more than {limits.MAX_BLOCK_LINES} lines follow each other here without a blank line: "
+                        "put a blank line between paragraphs, list items or sections (a table may have "
+                        f"{limits.MAX_BLOCK_LINES - 2} rows)",
+                        rules.BODY_BUDGET,
+                    )
+                )
+            if _ATX_HEADING.match(line) or (previous.strip() and _SETEXT_UNDERLINE.match(line)):
+                headings += 1
+                if headings == limits.MAX_HEADINGS + 1:
+                    problems.append(
+                        BodyProblem(
+                            number,
+                            1,
+                            f"the body has more than {limits.MAX_HEADINGS} headings (lines starting with #, or "
+                            "underlined with = or -): a record summarises in a few sections",
+                            rules.BODY_BUDGET,
+                        )
+                    )
+        elif not fence:
+            block_lines = 0
+        previous = line if not fence else ""
         if paragraph > limits.MAX_PARAGRAPH_CHARACTERS:
             problems.append(
                 BodyProblem(
@@ -536,7 +574,7 @@ _MARKUP_CHARACTER = re.compile(r"[<&\[\]{}`\\]")
 _LEVEL_ONE_HEADING = re.compile(r"^[ \t>*+\-0-9.)]*#(?!#)|^[ \t>]*=+[ \t]*$", re.MULTILINE)
 
 
-def needs_rendering(source: str) -> bool:
+def needs_rendering(source: str) -> bool:  # kept for measurements: `problems` no longer skips rendering
     """True unless ``source`` is plain prose (see :func:`problems`); substring tests first, for speed."""
     return bool(
         _MARKUP_CHARACTER.search(source)
@@ -548,42 +586,77 @@ def needs_rendering(source: str) -> bool:
 
 
 def problems(source: str) -> list[BodyProblem]:
-    """What :func:`render` would refuse in ``source``, without rendering when nothing can be refused.
+    """What :func:`render` refuses in ``source``: the check renders every body, as the build does.
 
-    A body for which ``needs_rendering`` is false renders only to allowed elements (paragraphs,
-    emphasis, lists, tables with align, h2–h6 with toc anchors, rules, quotes, indented code), so its
-    only possible problems are the limits. Most bodies are such prose, and the check of 1,000 records
-    is then about as fast as before rendering existed. ``tests/test_security_body.py`` holds this to
-    account: for generated plain bodies, ``render`` never finds more than the limits.
+    It used to skip rendering plain prose (no ``< & [ ] { }``, backtick, backslash, fence, admonition or
+    level-1 heading), whose only possible problems were the limits on the source. That held for the
+    allow-list but not for time: 50 KB of ``##`` lines is plain prose and took 62.6 s to render. Bodies are
+    now rendered once per text and process (:func:`rendered`), so the build reuses what the check made.
     """
-    found = _limit_problems(source)
-    if found or needs_rendering(source):
-        return found or render(source).problems
-    return found
+    return rendered(source).problems
+
+
+@lru_cache(maxsize=8192)
+def rendered(source: str) -> RenderedBody:
+    """:func:`render`, once per text: ``mpchub check`` and the build in one process (``mkdocs build`` checks,
+    then renders every page; an untranslated record's page in another language shows the master's body)
+    render each body once. Read-only for callers."""
+    return render(source)
+
+
+def _busiest_line(source: str) -> int:
+    """The first line of the longest run of lines without a blank line: where a slow body most likely is."""
+    best, best_start, start, length = 0, 1, 1, 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        if line.strip():
+            if length == 0:
+                start = number
+            length += 1
+            if length > best:
+                best, best_start = length, start
+        else:
+            length = 0
+    return best_start
 
 
 def render(source: str) -> RenderedBody:
     """Turn a record body (Markdown) into safe HTML, listing everything that is refused.
 
     Never raises for any input. ``problems`` empty means the HTML is exactly what the Markdown says;
-    otherwise the check fails, and ``html`` is still safe to publish.
+    otherwise the check fails, and ``html`` is still safe to publish. Rendering is bounded twice: by the
+    limits on the source, and by a budget of processor time (``mpchub.content.budget``) and of output.
     """
     problems = _limit_problems(source)
     if problems:
         return RenderedBody(_fallback(source) if len(source) <= limits.MAX_BODY_CHARACTERS else "", problems)
     try:
-        md = _markdown()
-        raw = md.convert(source)
-        toc_tokens = getattr(md, "toc_tokens", [])
+        with budget.cpu_limit(budget.RENDER_SECONDS):
+            md = _markdown()
+            raw = md.convert(source)
+            toc_tokens = getattr(md, "toc_tokens", [])
+            if len(raw) > limits.MAX_BODY_HTML:
+                line = _busiest_line(source)
+                message = (
+                    f"this body makes more than {limits.MAX_BODY_HTML:,} characters of HTML: write fewer, longer "
+                    "paragraphs, list items or table cells"
+                )
+                return RenderedBody(_fallback(source), [BodyProblem(line, 1, message, rules.BODY_BUDGET)])
+            safe = _CLEANER.clean(raw)
+            scanner = _scan(raw)
+    except budget.BudgetExceeded:
+        _local.md = None  # interrupted half-way: its state is not to be trusted
+        message = (
+            f"this body takes more than {budget.RENDER_SECONDS:g} s to render, which would slow the whole site's "
+            "build: simplify the markup near here (fewer lines without a blank line, fewer headings and lists)"
+        )
+        return RenderedBody(_fallback(source), [BodyProblem(_busiest_line(source), 1, message, rules.BODY_BUDGET)])
     except (Exception, RecursionError) as exc:  # a Markdown extension's own bug must not stop the check
         _local.md = None
         message = f"this Markdown cannot be rendered ({type(exc).__name__}); simplify the nesting or the markup"
         return RenderedBody(_fallback(source), [BodyProblem(1, 1, message, rules.MARKDOWN)])
-    safe = _CLEANER.clean(raw)
-    scanner = _scan(raw)
     start = 0
     if scanner is not None:
-        for message, rule, needle in scanner.found:
+        for message, rule, needle in scanner.found[: limits.MAX_PROBLEMS_PER_FILE + 1]:  # each is located
             line, column, start = _locate(source, needle, start)
             problems.append(BodyProblem(line, column, message, rule))
     if not problems:

@@ -15,8 +15,11 @@ from mpchub.content.problems import WARNING
 from mpchub.content.records import RecordFile
 from mpchub.content.registry import Language
 from mpchub.content.schemas import Pattern, Schema, SchemaSet, values_at
+from mpchub.content.sitemap import collision_problems
+from mpchub.content.stuffing import repeated_terms_problems
 from mpchub.content.style import style_problems, text_fields
 from mpchub.content.termbase import Termbase
+from mpchub.content.values import value_problems
 from mpchub.content.yamlfront import FieldPath
 
 PLACEHOLDER = "TODO"
@@ -48,6 +51,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
     validator = schemas.validator(record.collection.name, record.is_translation)
     if not validator.is_valid(record.data):
         _schema_problems(record, schema, validator, schemas)
+    value_problems(record, schema)  # characters and integers in the values YAML produced (escapes)
     _semantic_problems(record, schema, schemas.markers[(record.collection.name, record.is_translation)])
     if not record.is_translation and isinstance(record.data.get("id"), str) and record.data["id"] != record.slug:
         record.problem_at(
@@ -57,6 +61,7 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
         )
     record.problems.extend(style_problems(record))  # Turkish style: warnings with rule ids, never errors
     _termbase_problems(record, schemas.termbase)
+    repeated_terms_problems(record)  # a list of search words instead of a description: a warning
 
 
 def _termbase_problems(record: RecordFile, terms: Termbase) -> None:
@@ -75,6 +80,8 @@ def _schema_problems(record: RecordFile, schema: Schema, validator: Any, schemas
     typed_paths: set[FieldPath] = set()
     errors = sorted(validator.iter_errors(record.data), key=lambda e: type(e.kind).__name__ != "Type")
     for error in errors:
+        if record.full:
+            break  # every message costs (did-you-mean): 60,000 unknown fields took 4 s
         kind = type(error.kind).__name__
         path: FieldPath = tuple(error.instance_path)
         if is_placeholder(error.instance):
@@ -300,6 +307,7 @@ def check_corpus(files: list[RecordFile], schemas: SchemaSet) -> None:
         if record.data is not None:
             _reference_problems(record, schemas, by_collection, valid_ids)
     _municipality_problems(list(masters.values()))
+    collision_problems(list(masters.values()), schemas.project)  # ids that would take a page the site makes
 
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

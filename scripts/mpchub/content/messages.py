@@ -9,6 +9,8 @@ from mpchub.content import rules
 from mpchub.content.schemas import Schema
 from mpchub.content.vocabularies import Vocabulary
 
+SHOWN_CHARACTERS = 120  # of a value quoted in a message
+
 TYPE_NAMES = {
     "string": "text",
     "array": "a list",
@@ -74,6 +76,9 @@ def schema_message(
 ) -> str:
     """One sentence saying what is wrong and what is allowed."""
     help_text = node.get("x-help", {}).get(rules.MESSAGES, "")
+    length = len(value) if isinstance(value, str | list) else 0
+    if isinstance(value, str) and length > SHOWN_CHARACTERS:  # a message quotes a value, never a megabyte of it
+        value = value[: SHOWN_CHARACTERS - 20] + "…"
     if value is None and kind in ("Type", "Enum", "MinLength", "Pattern"):
         return "is empty: give a value, or delete the line if the field is optional"
     if kind == "Enum":
@@ -113,13 +118,18 @@ def schema_message(
     if kind == "MinLength":
         if value == "":
             return "is empty: give a value, or delete the line if the field is optional"
-        return f"is too short: at least {details.get('limit')} characters, not {len(value)}"
+        return f"is too short: at least {details.get('limit')} characters, not {length}"
     if kind == "MaxLength":
-        return f"is too long: at most {details.get('limit')} characters, not {len(value)}"
+        return f"is too long: at most {details.get('limit')} characters, not {length}"  # from-issue reads the numbers
     if kind == "Minimum":
         return f"must be at least {details.get('limit')}, not {value}"
     if kind == "Maximum":
-        return f"must be at most {details.get('limit')}, not {value}"
+        limit = details.get("limit")
+        return (
+            f"must be at most {limit:,}, not {value:,}"
+            if isinstance(limit, int) and isinstance(value, int)
+            else f"must be at most {limit}, not {value}"
+        )
     if kind == "ExclusiveMinimum":
         return f"must be greater than {details.get('limit')}, not {value}"
     return fallback

@@ -6,6 +6,7 @@ name; the checker refuses names that would give no page or share one, and the si
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from mpchub.content.text import slugify
@@ -26,8 +27,9 @@ def is_municipality(org: Any) -> bool:
 
 
 def municipality_key(name: str) -> str:
-    """The page key of a municipality: 'Şişli Belediyesi' → 'sisli-belediyesi'."""
-    return slugify(name, max_length=80)
+    """The page key of a municipality: 'Şişli Belediyesi' → 'sisli-belediyesi'. Normalised (NFKC) first, so that
+    a full-width or ligature spelling gives the same page (``mpchub.content.names`` refuses such names too)."""
+    return slugify(unicodedata.normalize("NFKC", name), max_length=80)
 
 
 def in_language(data: dict[str, Any], name: str, lang: str, master: str) -> Any:

@@ -63,10 +63,30 @@ class RecordFile:
         severity: str | None = None,
         facts: tuple[tuple[str, int | str], ...] = (),
     ) -> Problem:
-        """Record a problem of ``rule`` (its severity unless ``severity`` says otherwise)."""
+        """Record a problem of ``rule`` (its severity unless ``severity`` says otherwise). After
+        ``limits.MAX_PROBLEMS_PER_FILE`` problems, one line says that more are not listed."""
         found = Problem(self.relpath, line, column, fieldpath, message, severity or rule.severity, rule.name, facts)
-        self.problems.append(found)
+        if len(self.problems) < limits.MAX_PROBLEMS_PER_FILE:
+            self.problems.append(found)
+        elif len(self.problems) == limits.MAX_PROBLEMS_PER_FILE:
+            self.problems.append(
+                Problem(
+                    self.relpath,
+                    line,
+                    column,
+                    "",
+                    f"more than {limits.MAX_PROBLEMS_PER_FILE} problems: the others in this file are not listed; fix "
+                    "these, then check again",
+                    rules.MORE_PROBLEMS.severity,
+                    rules.MORE_PROBLEMS.name,
+                )
+            )
         return found
+
+    @property
+    def full(self) -> bool:
+        """No more problems will be listed for this file (checks that make many may stop early)."""
+        return len(self.problems) > limits.MAX_PROBLEMS_PER_FILE
 
     @cached_property
     def positions(self) -> yamlfront.Positions:
@@ -197,8 +217,10 @@ def read_record(project: Project, collection: Collection, path: Path) -> RecordF
     try:
         data, duplicates = yamlfront.load(record.front_matter, record.front_matter_line)
         for duplicate in duplicates:
+            if record.full:
+                break
             field_path = ""
-            if duplicate.rule is rules.NUMBER_FORM:  # name the field: find the value that starts there
+            if duplicate.rule in (rules.NUMBER_FORM, rules.YAML_TAG):  # name the field: the value starting there
                 spot = (duplicate.line, duplicate.column)
                 found = [p for p, at in record.positions.values.items() if at == spot]
                 field_path = yamlfront.format_path(found[0]) if found else ""

@@ -194,6 +194,19 @@ CONTROL_CHARACTER = _rule(
     "No control characters, bidi overrides or line separators in any text",
     "Hiçbir metinde denetim karakteri, yön değiştirme karakteri veya satır ayırıcı olmaz",
 )
+FRONT_MATTER_SIZE = _rule(
+    "MPC034",
+    "front-matter-size",
+    "The front matter is at most 200,000 characters and 5,000 lines and separators",
+    "Ön bilgi en çok 200.000 karakter, 5.000 satır ve ayırıcıdır",
+)
+MORE_PROBLEMS = _rule(
+    "MPC035",
+    "more-problems",
+    "At most 100 problems are listed per file; the rest are counted (warning)",
+    "Bir dosya için en çok 100 sorun listelenir; gerisi sayılır (uyarı)",
+    severity=WARNING,
+)
 
 # Schema
 MISSING = _rule(
@@ -274,6 +287,14 @@ SCHEMA = _rule(
     "Other schema rules",
     "Diğer şema kuralları",
 )
+NAME_LETTERS = _rule(
+    "MPC053",
+    "name-letters",
+    "An organisation's name is in ordinary (NFKC) Latin letters: no Cyrillic or Greek look-alikes (і, о, а), no "
+    "full-width or ligature forms",
+    "Kurum adı sıradan (NFKC) Latin harfleriyle yazılır: Latin harfine benzeyen Kiril veya Yunan harfi (і, о, а), "
+    "tam genişlikte veya bitişik harf biçimi olmaz",
+)
 
 # Meaning
 IMPOSSIBLE_DATE = _rule(
@@ -317,6 +338,13 @@ UNREVIEWED = _rule(
     "unreviewed",
     "A proposal says 'submitted' until an editor has reviewed it (warning)",
     "Öneri, bir editör inceleyene kadar 'submitted' olarak işaretlidir (uyarı)",
+    severity=WARNING,
+)
+REPEATED_TERMS = _rule(
+    "MPC067",
+    "repeated-terms",
+    "A record's fields do not repeat many search terms (names of places and institutions) (warning)",
+    "Kaydın alanları çok sayıda arama terimini (yer ve kurum adlarını) tekrarlamaz (uyarı)",
     severity=WARNING,
 )
 
@@ -381,6 +409,18 @@ HTML_AMBIGUOUS = _rule(
     "No HTML that browsers and the checker read differently",
     "Tarayıcıların ve denetleyicinin farklı okuduğu HTML olmaz",
 )
+BODY_BUDGET = _rule(
+    "MPC080",
+    "body-budget",
+    "The body renders quickly: at most 200 lines without a blank line, 100 headings, 400,000 characters of HTML",
+    "Gövde hızla işlenir: boş satırsız en çok 200 satır, en çok 100 başlık, en çok 400.000 karakter HTML",
+)
+BODY_LINK = _rule(
+    "MPC081",
+    "body-link",
+    "A relative link in the body leads to a page of the site",
+    "Gövdedeki göreli bağlantı sitenin bir sayfasına gider",
+)
 
 # Across records
 DUPLICATE_ID = _rule(
@@ -435,6 +475,12 @@ UNTRANSLATED = _rule(
     "A master has an English twin (warning of mpchub translations)",
     "Türkçe aslın İngilizce çevirisi vardır (mpchub translations uyarısı)",
     severity=WARNING,
+)
+PAGE_COLLISION = _rule(
+    "MPC099",
+    "page-collision",
+    "A record's page is not a page the site already makes (index, catalogs, browse pages, contribute/…)",
+    "Kaydın sayfası sitenin kendi ürettiği bir sayfa (index, kataloglar, göz atma sayfaları, contribute/…) değildir",
 )
 OUTDATED_TRANSLATION = _rule(
     "MPC098",

@@ -10,6 +10,9 @@ Schema ignores and mpchub reads:
 * ``x-date``: ``partial`` (YYYY[-MM[-DD]]) or ``full`` (YYYY-MM-DD), checked for real calendar dates;
 * ``x-isbn``: checked with the ISBN check digit;
 * ``x-label`` / ``x-help``: the field's wording in each language, for the field reference and the site.
+
+Lengths, list sizes and the largest numbers are not in the files: they come from one table,
+``mpchub.content.limits.FIELDS``, and are written into the loaded schemas here (``_bind_limits``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from mpchub.content import termbase
+from mpchub.content import limits, termbase
 from mpchub.content.project import Project
 from mpchub.content.vocabularies import Vocabulary, load_vocabularies
 
@@ -81,6 +84,36 @@ def _bind_vocabularies(node: Any, vocabularies: dict[str, Vocabulary], where: st
         node["enum"] = vocabularies[name].keys
     for value in node.values():
         _bind_vocabularies(value, vocabularies, where)
+
+
+SIZE_KEYWORDS = ("maxLength", "maxItems")  # set from mpchub.content.limits only
+
+
+def _bind_limits(node: Schema, collection: str, where: str, path: tuple[str, ...] = ()) -> None:
+    """Write the bounds of ``mpchub.content.limits`` into a loaded schema: ``maxLength`` on every text,
+    ``maxItems`` on every list, ``maximum`` on every number (the lower of the schema's and the table's)."""
+    for keyword in SIZE_KEYWORDS:
+        if keyword in node:
+            raise SchemaError(
+                f"{where}: {'.'.join(path) or 'the schema'} sets {keyword}: lengths and list sizes live in one "
+                "table, mpchub.content.limits.FIELDS; move the bound there"
+            )
+    types = node.get("type")
+    kinds = types if isinstance(types, list) else [types]
+    if path:
+        found = limits.bound(collection, path, next((k for k in kinds if k in limits.DEFAULTS), None))
+        if "string" in kinds and found.characters is not None:
+            node["maxLength"] = found.characters
+        if "string" in kinds and found.one_line:
+            node["x-one-line"] = True  # read by mpchub.content.values and the field reference
+        if "array" in kinds and found.items is not None:
+            node["maxItems"] = found.items
+        if ("integer" in kinds or "number" in kinds) and found.maximum is not None:
+            node["maximum"] = min(node.get("maximum", found.maximum), found.maximum)
+    for name, spec in node.get("properties", {}).items():
+        _bind_limits(spec, collection, where, (*path, name))
+    if isinstance(node.get("items"), dict):
+        _bind_limits(node["items"], collection, where, (*path, "[]"))
 
 
 def twin_schema(master: Schema) -> Schema:
@@ -195,6 +228,7 @@ class SchemaSet:
             path = project.root / collection.schema_file
             schema = _inline(_read_json(path), defs)
             _bind_vocabularies(schema, self.vocabularies, str(path))
+            _bind_limits(schema, collection.name, str(path))
             self.twins[collection.name] = twin_schema(schema)
             self.masters[collection.name] = master_schema(schema)
 

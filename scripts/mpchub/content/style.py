@@ -22,11 +22,12 @@ Only Turkish masters are checked; the English twins follow English usage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from mpchub.content import rules
+from mpchub.content import limits, rules
 from mpchub.content.problems import WARNING, Problem
 from mpchub.content.records import RecordFile
 from mpchub.content.yamlfront import FieldPath, format_path
@@ -83,6 +84,9 @@ ALLOWED_PROPER_NAMES = (
 )
 
 ARTICLE_85_DATE = (2021, 10, 29)  # Göç İdaresi Başkanlığı from this day
+# Warnings per text (a field or the body): enough for the reviewer to see the pattern; a field repeating one
+# name 40,000 times gave as many warnings.
+MAX_FINDINGS = 20
 
 
 @dataclass(frozen=True)
@@ -134,14 +138,29 @@ class Finding:
     advice: str
 
 
-def _allowed(line: str, start: int, end: int) -> bool:
-    for name in ALLOWED_PROPER_NAMES:
-        at = line.find(name)
-        while at >= 0:
-            if at <= start and end <= at + len(name) + 8:  # the name plus a suffix
-                return True
-            at = line.find(name, at + 1)
-    return False
+class _AllowedSpans:
+    """Where the allowed proper names stand in one line, found once per line.
+
+    Each match used to search the whole line for every allowed name again: a 999 KB field repeating
+    "Türk İşbirliği ve Koordinasyon Ajansı" took 204 s. Now the names are found once (linear in the line)
+    and each match is judged by a binary search over their starts."""
+
+    def __init__(self, line: str) -> None:
+        spans = []
+        for name in ALLOWED_PROPER_NAMES:
+            at = line.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name) + 8))  # the name plus a suffix
+                at = line.find(name, at + len(name))
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans starting at or before each start
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.reach[index]
 
 
 def text_findings(text: str, after_2021: bool = False) -> list[Finding]:
@@ -152,11 +171,14 @@ def text_findings(text: str, after_2021: bool = False) -> list[Finding]:
     """
     found: list[Finding] = []
     for number, line in enumerate(text.splitlines()):
+        if len(found) >= MAX_FINDINGS:
+            break
         if "`" in line:  # code spans are quotations of file content, not prose
             line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group(0)), line)
+        allowed = _AllowedSpans(line) if "birli" in line.lower() else None  # every allowed name holds "İşbirliği"
         for rule in RULES:
             for match in rule.pattern.finditer(line):
-                if not _allowed(line, match.start(), match.end()):
+                if allowed is None or not allowed.covers(match.start(), match.end()):
                     found.append(Finding(number, match.start(), match.group(0), rule.rule, rule.advice))
         for match in _PLACE_PATTERN.finditer(line):
             name, suffix = match.groups()
@@ -182,7 +204,7 @@ def text_findings(text: str, after_2021: bool = False) -> list[Finding]:
                     )
                 )
     found.sort(key=lambda f: (f.line, f.column, f.rule.id))
-    return found
+    return found[:MAX_FINDINGS]
 
 
 def _date_parts(value: Any) -> tuple[int, ...] | None:
@@ -247,7 +269,8 @@ def style_problems(record: RecordFile) -> list[Problem]:
             problems.append(
                 Problem(record.relpath, line, column, format_path(path), _message(finding), WARNING, finding.rule.name)
             )
-    for finding in text_findings(record.body, after):
+    body = record.body if len(record.body) <= limits.MAX_BODY_CHARACTERS else ""  # refused as too long anyway
+    for finding in text_findings(body, after):
         problems.append(
             Problem(
                 record.relpath,

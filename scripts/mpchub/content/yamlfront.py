@@ -90,10 +90,15 @@ _FLOAT = "tag:yaml.org,2002:float"
 _NUMBERS = {_INT, _FLOAT}
 _DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 _DECIMAL_FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+MAX_NUMBER_CHARACTERS = 24  # longer than any number a field takes (limits.FIELDS): int() of 5,000 digits raises
+# Explicit tags that change how YAML reads a value: ``!!int "5"`` is a number although it is written in quotes.
+_TYPE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp"))
 
 
 def _number_problem(value: str, tag: str) -> str | None:
     """Why a plain number is refused: YAML 1.1 reads these forms in ways nobody means."""
+    if len(value) > MAX_NUMBER_CHARACTERS:
+        return f"{value[:20]}… has more than {MAX_NUMBER_CHARACTERS} characters: no field takes a number that large"
     if tag == _INT and _DECIMAL.match(value):
         return None
     if tag == _FLOAT and _DECIMAL_FLOAT.match(value):
@@ -141,7 +146,10 @@ class _Builder:
         if problem is None:
             return int(node.value) if tag == _INT else float(node.value)
         if tag == _FLOAT and not re.search(r"[:_]|nan|inf", node.value, re.IGNORECASE):
-            return _SCALARS[tag](self.constructor, node)  # 05.5 or 1.0e+3: the value is what it looks like
+            # 1.0e+0, 05.2019, .5, +1.5: kept as the text written (a field that wants a number says it got
+            # text, showing it; a title "1e5" stays a title). The value was read as 1.0, and sdgs: [1.0e+0]
+            # linked to sdgs/1.0/.
+            return node.value
         self.duplicates.append(_error(problem, node, rules.NUMBER_FORM))
         digits = node.value.lstrip("+")
         if re.match(r"^-?0[0-9]+$", digits):
@@ -164,6 +172,16 @@ class _Builder:
                 return node.value
             if node.tag == _PLAIN and tag in _NUMBERS:
                 return self.number(node, tag)
+            if node.tag in _TYPE_TAGS:
+                self.duplicates.append(
+                    _error(
+                        f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in records: "
+                        "write the value without a tag (a number as 12, a text in quotes)",
+                        node,
+                        rules.YAML_TAG,
+                    )
+                )
+                return node.value
             construct = _SCALARS.get(tag)
             if construct is None:
                 raise _error(f"the YAML tag {node.tag!r} is not allowed in records", node, rules.YAML_TAG)
@@ -203,10 +221,13 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
     Raises FrontMatterError when the text cannot be read at all, or nests deeper than
     ``limits.MAX_YAML_DEPTH`` (checked first: libyaml's parser recurses in C and crashes the process).
     """
-    too_deep = limits.yaml_depth_problem(text)
+    too_deep = limits.yaml_depth_problem(text) if len(text) <= limits.MAX_FRONT_MATTER_CHARACTERS else None
     if too_deep:
         line, column, message = too_deep
         raise FrontMatterError(message, line + first_line - 1, column, rules.YAML_DEPTH)
+    too_large = limits.front_matter_size_problem(text)
+    if too_large:
+        raise FrontMatterError(too_large, first_line, 1, rules.FRONT_MATTER_SIZE)
     try:
         loader = _Composer(text)
         try:
@@ -286,4 +307,4 @@ def format_path(path: FieldPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return limits.without_forbidden(out)  # a field name made of escapes is shown without them

@@ -30,6 +30,7 @@ from citeproc.source.json import CiteProcJSON
 
 from mpchub.content.corpus import Corpus, Record
 from mpchub.content.dates import parse_partial_date
+from mpchub.content.limits import without_forbidden
 from mpchub.content.organisations import in_language, org_name
 from mpchub.content.registry import Language
 from mpchub.render.strings import t
@@ -300,7 +301,19 @@ LATEX_REPLACEMENT = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 
 
 def _latex(text: str) -> str:
-    return LATEX_SPECIAL.sub(lambda m: LATEX_REPLACEMENT.get(m.group(1), "\\" + m.group(1)), " ".join(text.split()))
+    text = " ".join(without_forbidden(text).split())
+    return LATEX_SPECIAL.sub(lambda m: LATEX_REPLACEMENT.get(m.group(1), "\\" + m.group(1)), text)
+
+
+# Characters a BibTeX field in braces cannot hold as they are: a brace ends the field (an edition's URL
+# "https://a.example/}}@misc{evil,…" added an entry to the .bib file), a backslash starts a command, and
+# whitespace ends a URL. Each is written percent-encoded, which is the same address (% and # stay: \url
+# takes them as they are). The schema refuses these characters in URLs; this is the second line.
+_BIBTEX_URL = re.compile(r"[{}\\\s\x00-\x1f\x7f]")
+
+
+def _bib_url(url: str) -> str:
+    return _BIBTEX_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
 
 
 def _bib_name(name: dict[str, str]) -> str:
@@ -331,7 +344,7 @@ def bibtex(item: dict[str, Any]) -> str:
         if item.get(key):
             fields.append((name, _latex(str(item[key]))))
     if item.get("URL"):
-        fields.append(("url", item["URL"]))
+        fields.append(("url", _bib_url(str(item["URL"]))))
     fields.append(("langid", _langid(str(item.get("language", "")))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{item['id']},\n{body}\n}}\n"
@@ -365,7 +378,9 @@ def ris(item: dict[str, Any]) -> str:
     if item.get("abstract"):
         lines.append(("AB", item["abstract"]))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
+    # One line per tag: line breaks (and every other separator) become spaces, so a value cannot start a tag
+    # of its own; control characters, which RIS readers choke on, are dropped.
+    return "".join(f"{tag}  - {' '.join(without_forbidden(str(value)).split())}\r\n" for tag, value in lines)
 
 
 def without_abstract(item: dict[str, Any]) -> dict[str, Any]:

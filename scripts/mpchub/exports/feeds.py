@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mpchub.content.corpus import Corpus, Record
 from mpchub.content.dates import parse_partial_date
 from mpchub.content.history import History, read_history
+from mpchub.content.limits import without_forbidden
 from mpchub.content.registry import Language
 from mpchub.render.data_templates import template
 from mpchub.render.strings import t
@@ -79,11 +80,13 @@ def entries(corpus: Corpus, language: Language, site_url: str | None, history: H
             found.append(
                 Entry(
                     id=_id(record, language, site_url),
-                    title=str(fields.get("title", record.slug)),
+                    # without_forbidden: the check refuses these characters; if one got through, XML cannot
+                    # hold most of them (U+0000, U+001B…) and every feed reader would reject the whole feed
+                    title=without_forbidden(str(fields.get("title", record.slug))),
                     link=hub.absolute(site_url, page) or "/" + page,
                     updated=updated,
                     published=published,
-                    summary=" ".join(str(text).split()),
+                    summary=" ".join(without_forbidden(str(text)).split()),
                     language=record.content_language(lang),
                     category=collection.name,
                     category_label=t(lang, collection.folder),

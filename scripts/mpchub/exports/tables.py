@@ -17,6 +17,7 @@ from functools import partial
 from typing import Any
 
 from mpchub.content.corpus import Corpus
+from mpchub.content.limits import without_forbidden
 from mpchub.content.project import Collection
 from mpchub.content.schemas import Schema
 
@@ -93,8 +94,9 @@ def _text(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = without_forbidden(value)  # the check refuses them; a NUL or lone surrogate breaks the file
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 

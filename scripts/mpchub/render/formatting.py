@@ -22,8 +22,14 @@ def esc(value: Any) -> str:
 # and dates tens of thousands of times, so both are cached (typed: 1 and 1.0 are different keys).
 @lru_cache(maxsize=8192, typed=True)
 def number(value: int | float, locale: str) -> str:
-    """'1.500' in Turkish (tr_TR), '1,500' in English (en_GB)."""
-    return format_decimal(value, locale=locale)
+    """'1.500' in Turkish (tr_TR), '1,500' in English (en_GB).
+
+    The check bounds every number a record gives (``mpchub.content.limits``); should one get through, Babel
+    raises on 10^25 and more (the build crashed with a traceback), so the number is shown as it is."""
+    try:
+        return format_decimal(value, locale=locale)
+    except (ArithmeticError, ValueError):  # decimal.InvalidOperation is an ArithmeticError
+        return str(value)
 
 
 @lru_cache(maxsize=8192, typed=True)

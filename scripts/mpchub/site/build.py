@@ -16,6 +16,7 @@ from markupsafe import Markup
 from mpchub.content.corpus import Corpus
 from mpchub.content.registry import Language
 from mpchub.content.reuse import Reuse
+from mpchub.content.sitemap import FIELD_REFERENCE, TRANSLATION_STATUS
 from mpchub.content.translations import MISSING, OUTDATED, statuses
 from mpchub.render.strings import t
 from mpchub.render.templates import render
@@ -75,7 +76,7 @@ class Site:
             out.extend(self.parts.pages(View(self.index, lang, "")))
             out.append(
                 Page(
-                    "contribute/fields",
+                    FIELD_REFERENCE,
                     language,
                     t(lang, "fields"),
                     "reference",
@@ -86,7 +87,7 @@ class Site:
 
     def translation_page(self, lang: str) -> Page:
         """For maintainers: what has no translation, and which translations are older than their master."""
-        view = View(self.index, lang, "contribute/translations")
+        view = View(self.index, lang, TRANSLATION_STATUS)
         sections = []
         for state, heading in ((MISSING, "missing_twins"), (OUTDATED, "outdated_twins")):
             found = {s.record: s.detail for s in self.translation if s.state == state}

@@ -16,6 +16,7 @@ from mpchub.content.corpus import Record
 from mpchub.content.dates import year_of
 from mpchub.content.registry import Collection, Facet
 from mpchub.content.reuse import Memo, Reuse
+from mpchub.content.sitemap import BROWSE_HOME, browse_index
 from mpchub.render.templates import render
 from mpchub.render.urls import browse_path
 from mpchub.site.index import Municipality, SiteIndex, date_of, facet_values, values
@@ -343,7 +344,7 @@ class Listings:
         return Page(path, view.language, heading, "browse", html=html)
 
     def browse_index(self, kind: str, lang: str) -> Page:
-        path = f"{kind}/index"
+        path = browse_index(kind)
         view = View(self.index, lang, path)
         browse = self.registry.browse(kind)
         primary = self.index.primary.name
@@ -375,7 +376,7 @@ class Listings:
         )
 
     def browse_home(self, lang: str) -> Page:
-        view = View(self.index, lang, "browse/index")
+        view = View(self.index, lang, BROWSE_HOME)
         kinds = [(b.kind, self.kind_title(b.kind, lang)) for b in self.registry.browses]
         return Page(
             view.here, view.language, view.t("browse"), "index", html=render("browse/home.html", v=view, kinds=kinds)

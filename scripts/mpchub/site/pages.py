@@ -16,12 +16,13 @@ from typing import Any
 from markupsafe import Markup
 
 from mpchub.content.body import RenderedBody
-from mpchub.content.body import render as render_body
+from mpchub.content.body import rendered as render_body  # the check rendered it already in this process
 from mpchub.content.corpus import Record
 from mpchub.content.dates import year_of
 from mpchub.content.organisations import is_municipality, municipality_key
 from mpchub.content.registry import Language
 from mpchub.content.reuse import Memo
+from mpchub.content.stuffing import left_out_of_search
 from mpchub.render.templates import exists, render, sanitised
 from mpchub.render.urls import browse_path
 from mpchub.site.index import SiteIndex, values
@@ -48,6 +49,7 @@ class Page:
     translated: bool = True  # False: a page in another language showing a master-only record
     canonical: str | None = None  # for an untranslated record: the master page's URL, for search engines
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text) for the toc
+    searchable: bool = True  # False: left out of the search index (a record written as a list of search words)
 
     @property
     def lang(self) -> str:
@@ -174,6 +176,7 @@ class RecordPages:
             translated=translated,
             canonical=None if translated else master.url(record.path),
             headings=[(h.level, h.id, h.text) for h in body.headings],
+            searchable=not left_out_of_search(record.master, record.translation(lang)),
         )
 
     def search_filters(self, record: Record, view: View) -> list[tuple[str, str]]:

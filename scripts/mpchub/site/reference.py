@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mpchub.content.rules import RULES
 from mpchub.content.schemas import FieldSpec, SchemaSet, iter_fields
+from mpchub.render.formatting import number
 from mpchub.render.strings import STRINGS
 
 
@@ -26,7 +27,40 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _bounds(spec: FieldSpec, schemas: SchemaSet, lang: str) -> str:
+    """The field's bounds from ``mpchub.content.limits`` (written into the loaded schema): lengths, list sizes,
+    the largest number, and whether a line break is allowed."""
+    words = WORDS[lang]
+    locale = schemas.project.registry.language(lang).locale
+
+    def n(value: int) -> str:  # 2100 (a year) stays 2100; 10,000 and more are grouped in the page's locale
+        return number(value, locale) if value >= 10_000 else str(value)
+
+    schema = spec.schema
+    item = schema.get("items", {}) if schema.get("type") == "array" else {}
+    found = []
+    if "maxItems" in schema:
+        found.append(words["max_items"].format(n=n(schema["maxItems"])))
+    if "maxLength" in item and not item.get("x-vocabulary") and not item.get("pattern"):
+        found.append(words["max_item_characters"].format(n=n(item["maxLength"])))
+    if "maxLength" in schema and not schema.get("x-vocabulary") and not schema.get("x-date"):
+        found.append(words["max_characters"].format(n=n(schema["maxLength"])))
+        if schema.get("x-one-line"):
+            found.append(words["one_line"])
+    if "maximum" in schema and not schema.get("x-date"):
+        found.append(words["maximum"].format(n=n(schema["maximum"])))
+    return "; ".join(found)
+
+
 def _allowed(spec: FieldSpec, schemas: SchemaSet, lang: str) -> str:
+    text = _allowed_values(spec, schemas, lang)
+    bounds = _bounds(spec, schemas, lang)
+    if text == WORDS[lang]["list_of"].strip():
+        return f"{text} {bounds}"  # "list of at most 20 items; each at most 1,000 characters"
+    return f"{text} ({bounds})" if text and bounds else text or bounds
+
+
+def _allowed_values(spec: FieldSpec, schemas: SchemaSet, lang: str) -> str:
     words = WORDS[lang]
     schema = spec.schema
     is_list = schema.get("type") == "array"
