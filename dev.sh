@@ -40,20 +40,23 @@ setup_python() {
   fi
 }
 
+apt_install() {
+  # A Debian package the setup needs ($1), installed as root or through sudo.
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "dev.sh: $1 is missing; install it as root: apt-get install $1" >&2
+      exit 2
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null
+}
+
 setup_node() {
   # The web editor at /admin/ (Sveltia CMS) is served by the site itself: npm installs the exact versions
   # package-lock.json pins into node_modules/ (no install scripts run), once per change of the lock file.
-  if ! command -v npm >/dev/null 2>&1; then
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-      if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-        echo "dev.sh: npm is missing; install it as root: apt-get install npm" >&2
-        exit 2
-      fi
-    fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
-  fi
+  command -v npm >/dev/null 2>&1 || apt_install npm
   local stamp=node_modules/.package-lock.sha256
   local want
   want=$(sha256sum package-lock.json | cut -d' ' -f1)
@@ -65,16 +68,7 @@ setup_node() {
 
 setup_browser() {
   # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
-  if [ -x /usr/bin/chromium ]; then return; fi
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "dev.sh: /usr/bin/chromium is missing; install it as root: apt-get install chromium" >&2
-      exit 2
-    fi
-  fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  [ -x /usr/bin/chromium ] || apt_install chromium
 }
 
 case "${1:-help}" in

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,6 +50,19 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
+def _running(handler: Any) -> Iterator[int]:
+    """An HTTP server on a free port of 127.0.0.1 in a thread, for the ``with`` block; yields the port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
 def serve(directory: Path, mount: str = "/") -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 at ``mount`` (e.g. '/hub/', as GitHub Pages does) and yield its URL."""
     root = directory
@@ -63,14 +76,8 @@ def serve(directory: Path, mount: str = "/") -> Iterator[str]:
             link.symlink_to(directory, target_is_directory=True)
     handler_class = type("SiteHandler", (PagesHandler,), {"not_found": directory / "404.html"})
     handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _running(handler) as port:
+        yield f"http://127.0.0.1:{port}{mount}"
 
 
 GZIPPED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"}
@@ -133,11 +140,5 @@ def serve_as_pages(site: Path, mount: str = "/hub/") -> Iterator[str]:
     caching: the search's first query, the service worker). Bytes sent are added to
     ``CachingPagesHandler.transferred``."""
     handler = type("Handler", (CachingPagesHandler,), {"root": site, "mount": mount})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _running(handler) as port:
+        yield f"http://127.0.0.1:{port}{mount}"

@@ -162,18 +162,10 @@ class _Reader:
             keys = self.keys(answer, item, self.vocabularies[item.vocabulary])
             if keys:
                 target[item.target] = keys
-        elif item.answer == "partners":
-            partners = self.partners(answer, item)
-            if partners:
-                target[item.target] = partners
-        elif item.answer == "sources":
-            sources = self.sources(answer, item)
-            if sources:
-                target[item.target] = sources
-        elif item.answer == "contact":
-            contact = self.contact(answer, item)
-            if contact:
-                target[item.target] = contact
+        elif item.answer in ("partners", "sources", "contact"):  # the readers of the same names below
+            value = getattr(self, item.answer)(answer, item)
+            if value:
+                target[item.target] = value
 
     @staticmethod
     def checked(answer: str | None, item: FormField) -> list[str]:
