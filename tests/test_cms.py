@@ -204,11 +204,16 @@ def test_admin_is_served_by_the_site_with_its_own_policy(fixture_site: BuiltSite
     assert served == generate(SchemaSet(project), "example/hub")  # REPO_URL of the test build
 
 
+def test_robots_keep_crawlers_out_of_the_editor(fixture_site: BuiltSite) -> None:
+    robots = (fixture_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert robots == ["User-agent: *", "Disallow: /hub/admin/", "Sitemap: http://127.0.0.1:8000/hub/sitemap.xml"]
+
+
 def test_visitor_pages_do_not_know_the_editor(fixture_site: BuiltSite) -> None:
     """No visitor page links to, loads or names /admin/; the sitemap and the search index leave it out."""
     found = []
     for path in fixture_site.site.rglob("*"):
-        if path.is_dir() or path.relative_to(fixture_site.site).parts[0] == "admin":
+        if path.is_dir() or path.relative_to(fixture_site.site).parts[0] == "admin" or path.name == "robots.txt":
             continue
         text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in TEXT_FILES else ""
         if re.search(r"\badmin/", text):

@@ -255,7 +255,9 @@ class Hub:
     # --- after the engine has written the site -----------------------------------------------------------
 
     def write_editor(self, site_dir: Path) -> int:
-        """The web editor's files, which the engine never sees: no sitemap entry, no search, no theme."""
+        """The web editor's files, which the engine never sees (no sitemap entry, no search, no theme), and the
+        site's ``robots.txt``, which keeps crawlers out of them."""
+        (site_dir / "robots.txt").write_text(admin.robots(self.site_url), encoding="utf-8")
         return admin.write(site_dir, self._editor) if self._editor else 0
 
     def write_exports(self, site_dir: Path) -> list[Path]:

@@ -29,6 +29,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -209,6 +210,17 @@ def files(
     for name in STATIC:
         out[f"{FOLDER}/{name}"] = template_dir / name
     return out
+
+
+def robots(site_url: str | None) -> str:
+    """``robots.txt`` at the site's root: crawlers stay out of the editor's folder, and find the sitemap. A
+    project site on GitHub Pages lives under a sub-path, where crawlers read no ``robots.txt``: the editor's page
+    says ``noindex`` itself, and no visitor page links to it."""
+    base = urlsplit(site_url).path if site_url else "/"
+    lines = ["User-agent: *", f"Disallow: {base.rstrip('/')}/{FOLDER}/"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
 
 
 def write(site_dir: Path, admin_files: dict[str, bytes | Path]) -> int:
