@@ -40,6 +40,20 @@
   }
 
   /* --- the service worker ---------------------------------------------------------------------------- */
+  /* The worker in charge once an update under way is done: a newer one installing or waiting takes over at once
+     (sw.js calls skipWaiting). A message to the outgoing one would start it again just after the browser stopped
+     it to activate the new one, and hold the new one back until the old one is idle again (30 s in Chromium);
+     with DevTools attached, Chromium then stops the old one in the middle of a navigation, which never ends. */
+  function inCharge(registration) {
+    var next = registration.installing || registration.waiting;
+    if (!next) { return Promise.resolve(registration.active); }
+    return new Promise(function (done) {
+      next.addEventListener("statechange", function () {
+        if (next.state === "activated" || next.state === "redundant") { done(inCharge(registration)); }
+      });
+    });
+  }
+
   function offline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext) { return; }
     var root = siteRoot();
@@ -61,7 +75,9 @@
         }).then(function (registration) {
           if (connection.saveData) { return; }
           whenQuiet(function () {
-            if (registration.active) { registration.active.postMessage({ type: "warm", lang: lang }); }
+            inCharge(registration).then(function (worker) {
+              if (worker) { worker.postMessage({ type: "warm", lang: lang }); }
+            });
           });
         }).catch(function () {});
       });
