@@ -12,6 +12,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -20,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from mpchub import hub
 from mpchub.hub import Hub, Page, Reuse
-from mpchub_mkdocs import languages
+from mpchub_mkdocs import languages, once
 from mpchub_mkdocs.assets import SiteAssets
 from mpchub_mkdocs.compiled import CompiledTemplates
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
@@ -64,6 +66,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.reuse: Reuse | None = None
         self.assets: SiteAssets | None = None
         self.not_found: str | None = None  # the 404 page of the master language's build
+        self.once = once.Once()
+        self.search_words: Markup | None = None  # the search's words of this build's language, as JSON
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -147,6 +151,15 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates
+        language = config.theme["language"]
+        if once.enabled():
+            self.once.install(env, language)
+            assert self.hub is not None
+            words = {k: v for k, v in self.hub.strings(language).items() if k.startswith("search_")}
+            # what overrides/main.html's `| tojson` would write, once per language instead of once per page
+            self.search_words = htmlsafe_json_dumps(
+                words, dumps=env.policies["json.dumps_function"], **env.policies["json.dumps_kwargs"]
+            )
         return env
 
     def on_pre_page(self, page: Any, config: Any, files: Any) -> Any:
@@ -203,6 +216,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_feedback"] = self.hub.feedback(language, page.url)  # "report a problem" by e-mail
         context["mpchub_assets"] = self.assets.page_data(language) if self.assets is not None else {}
         context["mpchub_print_qr"] = generated is not None and self.hub.is_record_page(generated)
+        if self.search_words is not None:
+            context["mpchub_search_words"] = self.search_words
         return context
 
     def _search_marks(self, page: Any, generated: Page | None, language: str) -> dict[str, str] | None:

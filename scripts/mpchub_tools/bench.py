@@ -172,6 +172,26 @@ def mkdocs_build(root: Path, site: Path, env: dict[str, str], strict: bool) -> R
     return measured([*command, *(["--strict"] if strict else [])], env)
 
 
+FLOOR_HOOK = '''"""The floor's languages and words, from hub.yml and the catalogue, as the mpchub plugin sets them."""
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.plugins import event_priority
+
+from mpchub.hub import Project, catalogue_of
+from mpchub.render import strings
+from mpchub_mkdocs import languages
+
+
+@event_priority(100)
+def on_config(config):
+    project = Project(Path(config.config_file_path).resolve().parent)
+    strings.use(project.root)
+    languages.configure(config, SimpleNamespace(registry=project.registry, catalogue=lambda: catalogue_of(project)))
+    return config
+'''
+
+
 def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, float] | None:
     """Build the staged stubs of the site just built at ``root`` without the mpchub plugin: (pages, s, CPU s)."""
     floor = scratch / "floor"
@@ -182,7 +202,12 @@ def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, 
     if without_plugin == config:
         print("mpchub bench: mkdocs.yml does not list the plugin as '  - mpchub:': no floor", file=sys.stderr)
         return None
-    (floor / "mkdocs.yml").write_text(without_plugin, encoding="utf-8")
+    # The languages still come from hub.yml, as the plugin sets them (static-i18n alone would build only the
+    # master): a hook does that part of the plugin's work, and nothing else.
+    for name in ("hub.yml", "schemas", "strings"):
+        (shutil.copytree if (root / name).is_dir() else shutil.copy)(root / name, floor / name)
+    (floor / "floor_hook.py").write_text(FLOOR_HOOK, encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(without_plugin + "\nhooks:\n  - floor_hook.py\n", encoding="utf-8")
     # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
     process, seconds, cpu, _peak = mkdocs_build(floor, scratch / "floor-site", env, strict=False)
     if process.returncode != 0:
