@@ -35,7 +35,7 @@ from mpchub.search import assets as search_assets
 from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
 from mpchub.search import words as search_words
-from mpchub.site import csp
+from mpchub.site import csp, shell
 from mpchub.site.build import Parts, Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
@@ -60,6 +60,16 @@ def _described(page: Page) -> str:
     return f"the page of {page.source}" if page.source else f"{page.kind} page '{page.title}'"
 
 
+# Generated pages written into page shells the engine renders once per language, folder and variant (site.shell).
+Shell = shell.Shell
+ShellError = shell.ShellError
+ShellVariant = shell.Variant
+shell_variant = shell.variant
+shell_page = shell.shell_page
+shell_markers = shell.markers
+fits_shell = shell.fits
+is_indexed = shell.indexed
+LIST_KINDS = shell.LIST_KINDS
 PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
 
@@ -328,6 +338,7 @@ def build_index(site_dir: Path, project: Project) -> dict[str, int]:
 
 
 __all__ = [
+    "LIST_KINDS",
     "SERVICE_WORKER",
     "EditorMissing",
     "Hub",
@@ -338,12 +349,20 @@ __all__ = [
     "Project",
     "Registry",
     "Reuse",
+    "Shell",
+    "ShellError",
+    "ShellVariant",
     "build_index",
     "catalogue_of",
     "check",
+    "fits_shell",
     "hand_written_urls",
     "hashed_name",
     "index_site",
     "indexed_section",
+    "is_indexed",
     "secure",
+    "shell_markers",
+    "shell_page",
+    "shell_variant",
 ]

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.toc import get_toc
 
 from mpchub import hub
@@ -25,6 +25,7 @@ from mpchub.hub import Hub, Page, Reuse
 from mpchub_mkdocs import languages, once
 from mpchub_mkdocs.assets import SiteAssets
 from mpchub_mkdocs.compiled import CompiledTemplates
+from mpchub_mkdocs.shells import Shells, nav_paths, toc_tokens
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
@@ -37,19 +38,6 @@ class MpcHubConfig(Config):
     search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
     search_min_share = config_options.Type(float, default=hub.MIN_SHARE)  # guard: indexed / marked pages
     cms_auth_url = config_options.Type(str, default="")  # the web editor's OAuth helper (empty: token sign-in)
-
-
-def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
-    """Nest (level, id, text) headings as the Markdown toc extension does, for ``get_toc``."""
-    root: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for level, anchor, name in headings:
-        token = {"level": level, "id": anchor, "name": name, "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root
 
 
 class MpcHubPlugin(BasePlugin[MpcHubConfig]):
@@ -67,6 +55,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.assets: SiteAssets | None = None
         self.not_found: str | None = None  # the 404 page of the master language's build
         self.once = once.Once()
+        self.shells = Shells()
         self.search_words: Markup | None = None  # the search's words of this build's language, as JSON
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -114,7 +103,11 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             pages = loaded.pages()
         except hub.PageCollision as exc:
             raise PluginError(str(exc)) from None
-        self.generated = {p.source_path: p for p in pages}
+        if once.enabled():  # generated pages outside the navigation: written into shells (mpchub_mkdocs.shells)
+            shells = self.shells.plan(pages, nav_paths(config.nav), bool(self.edit_base), loaded.registry.languages)
+        else:
+            shells = self.shells.plan([], set(), False, ())
+        self.generated = {p.source_path: p for p in [*pages, *shells]}
         source_docs = Path(config.docs_dir).resolve()
         self.known_urls = (
             hand_written_urls(source_docs, loaded.registry) | {p.url for p in pages} | loaded.known_paths()
@@ -122,7 +115,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
-            written = stage(source_docs, pages, self.staging, self._changed_pages(pages))
+            written = stage(source_docs, [*pages, *shells], self.staging, self._changed_pages(pages))
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
@@ -144,16 +137,27 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 
     @event_priority(-150)  # after static-i18n has made each language's file list (-100)
-    def on_files(self, files: Any, config: Any) -> Any:
+    def _rename_assets(self, files: Any, config: Any) -> Any:
         if self.assets is not None:
             self.assets.rename_files(files, config.site_dir)
         return files
 
+    @event_priority(-200)  # after static-i18n (-100) has listed every page for the sitemap and the switcher
+    def _take_shelled(self, files: Any, config: Any) -> Any:
+        i18n = config.plugins.get("i18n")
+        sitemap = getattr(i18n, "i18n_files_per_language", {}).get(config.theme["language"])
+        self.shells.take_files(files, config, sitemap)
+        return files
+
+    on_files = CombinedEvent(_rename_assets, _take_shelled)
+
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates
         language = config.theme["language"]
+        self.shells.start_build()
         if once.enabled():
             self.once.install(env, language)
+            self.shells.install(env)
             assert self.hub is not None
             words = {k: v for k, v in self.hub.strings(language).items() if k.startswith("search_")}
             # what overrides/main.html's `| tojson` would write, once per language instead of once per page
@@ -203,13 +207,16 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     @event_priority(40)  # after static-i18n's page context (50)
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
-        if generated is not None:
+        if self.shells.page_context(page, context, config.site_url):
+            generated = None  # a shell: its per-page values are markers
+        elif generated is not None:
             if not generated.translated and config.site_url:
                 page.canonical_url = config.site_url.rstrip("/") + "/" + (generated.canonical or "")
             page.edit_url = f"{self.edit_base}{generated.source}" if self.edit_base and generated.source else None
         assert self.hub is not None
         language = generated.lang if generated is not None else self.hub.language_of(page.url).code
-        context["mpchub_search"] = self._search_marks(page, generated, language)
+        if "mpchub_search" not in context:
+            context["mpchub_search"] = self._search_marks(page, generated, language)
         context["mpchub_feeds"] = self.hub.feed_links(language, page.url)
         # Interface words of overrides/: the one catalogue, in the page's language.
         context["mpchub_strings"] = self.hub.strings(language)
@@ -239,7 +246,27 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self.shells.keep(page, output, config.site_url, self.edit_base, config.site_description or ""):
+            return ""  # a shell is not published: MkDocs writes no empty page
         return self._with_policy(output)
+
+    @event_priority(0)  # before static-i18n (-100) builds the next language: that language's pages are ready
+    def _write_shelled(self, config: Any) -> None:
+        """Every language's build: write its generated pages that are outside the navigation into its shells."""
+        if self.hub is None:
+            return
+        language = config.theme["language"]
+        built = self.hub
+        try:
+            written = self.shells.write(language, lambda page: self._shelled_search(built, page))
+        except hub.ShellError as exc:
+            raise PluginError(str(exc)) from None
+        if written:
+            log.info(f"mpchub: {written} '{language}' pages written into their shells")
+
+    def _shelled_search(self, built: Hub, page: Page) -> str:
+        self.expected_in_index[page.lang] += 1
+        return built.search_copy(page.html or "", page.lang)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Static templates: the 404 page gets the policy too (the sitemap is not HTML). static-i18n renders
@@ -261,7 +288,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             raise PluginError(str(exc)) from None
 
     @event_priority(-200)  # after static-i18n (-100) has built every language
-    def on_post_build(self, config: Any) -> None:
+    def _after_every_language(self, config: Any) -> None:
         i18n = config.plugins.get("i18n")
         if getattr(i18n, "building", False):
             return  # a nested per-language build: the index is made once, when all are done
@@ -287,6 +314,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         except hub.PagefindFailed as exc:
             raise PluginError(str(exc)) from None
         log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+    on_post_build = CombinedEvent(_write_shelled, _after_every_language)
 
     def _catch_up(self, built: Hub, site_dir: Path) -> None:
         """After a rebuild under ``mkdocs serve``: the open-data files, then the search index."""
