@@ -34,6 +34,7 @@ from mpchub.render.strings import STRINGS, t
 from mpchub.search import assets as search_assets
 from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
+from mpchub.search import scan as search_scan
 from mpchub.search import words as search_words
 from mpchub.site import csp, shell
 from mpchub.site.build import Parts, Site
@@ -252,9 +253,11 @@ class Hub:
             "catalog": language.url(self.registry.collections[0].catalog),
         }
 
-    def search_copy(self, article_html: str, lang: str) -> str:
-        """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata)."""
-        return search_words.index_block(article_html, self.registry.language(lang).turkish)
+    def search_copy(self, article_html: str, lang: str, generated: bool = False) -> str:
+        """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata).
+        ``generated``: the core made the HTML (read in one pass, ``search.scan``; any other HTML is parsed)."""
+        copy = search_scan.index_block if generated else search_words.index_block
+        return copy(article_html, self.registry.language(lang).turkish)
 
     def prepare_editor(self, repo_url: str | None, branch: str, auth_url: str | None) -> None:
         """Make the web editor's files (``/admin/``) now, so that a missing ``npm ci`` stops the build at once

@@ -242,7 +242,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.expected_in_index[language] += 1
         kind = generated.kind if generated is not None else None
         page_type = self.hub.word(language, "type_page") if kind in (None, "reference") else ""
-        return {"folded": self.hub.search_copy(page.content or "", language), "type": page_type}
+        made = generated is not None and generated.html is not None  # the core's HTML, not Markdown's
+        folded = self.hub.search_copy(page.content or "", language, generated=made)
+        return {"folded": folded, "type": page_type}
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -266,7 +268,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
 
     def _shelled_search(self, built: Hub, page: Page) -> str:
         self.expected_in_index[page.lang] += 1
-        return built.search_copy(page.html or "", page.lang)
+        return built.search_copy(page.html or "", page.lang, generated=True)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Static templates: the 404 page gets the policy too (the sitemap is not HTML). static-i18n renders

@@ -239,10 +239,13 @@ def index_block(article_html: str, turkish: bool | None = None) -> str:
     except (ValueError, lxml_html.etree.ParserError):
         return ""
     _own_text(root)
-    text = " ".join(root.itertext())
+    return assemble(" ".join(root.itertext()), _metadata(root), _glued_words(root), turkish)
+
+
+def assemble(text: str, metadata: list[str], glued: dict[str, None], turkish: bool | None) -> str:
+    """The hidden block from a page's own text, its metadata labels and the first words of its ``<dd>``."""
     turkish = looks_turkish(text) if turkish is None else turkish
-    metadata = _metadata(root)
-    body_forms = _glued_words(root) | _variants(_words(text), turkish)
+    body_forms = glued | _variants(_words(text), turkish)
     meta_words = [w for label in metadata for w in _words(label)]
     meta_forms = {w: None for w in meta_words} | _variants(meta_words, turkish)
     if not body_forms and not meta_forms:
