@@ -9,6 +9,7 @@ import-linter contract holds it to that); everything it passes in and gets back 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from mpchub.search import assets as search_assets
 from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
 from mpchub.search import scan as search_scan
+from mpchub.search import service as search_service
 from mpchub.search import words as search_words
 from mpchub.site import csp, shell
 from mpchub.site.build import Parts, Site
@@ -42,6 +44,7 @@ from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.paths import body_link_problems, page_urls
 from mpchub.site.view import View
+from mpchub.timings import Timings
 
 EditorMissing = admin.EditorMissing
 SERVICE_WORKER = offline.SERVICE_WORKER
@@ -59,6 +62,13 @@ class PageCollision(Exception):
 
 def _described(page: Page) -> str:
     return f"the page of {page.source}" if page.source else f"{page.kind} page '{page.title}'"
+# Pages indexed as they are written (search.service): by `mpchub index --build`, or by services of the build's own.
+IndexFeed = search_service.Feed
+
+
+def feeding(environ: dict[str, str] | os._Environ[str]) -> bool:
+    """Whether the build runs under ``mpchub index --build``, which indexes the pages it reports."""
+    return bool(environ.get(search_service.FEED))
 
 
 # Generated pages written into page shells the engine renders once per language, folder and variant (site.shell).
@@ -345,6 +355,7 @@ __all__ = [
     "SERVICE_WORKER",
     "EditorMissing",
     "Hub",
+    "IndexFeed",
     "Page",
     "PageCollision",
     "PageWithoutHead",
@@ -355,9 +366,11 @@ __all__ = [
     "Shell",
     "ShellError",
     "ShellVariant",
+    "Timings",
     "build_index",
     "catalogue_of",
     "check",
+    "feeding",
     "fits_shell",
     "hand_written_urls",
     "hashed_name",

@@ -56,6 +56,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.not_found: str | None = None  # the 404 page of the master language's build
         self.once = once.Once()
         self.shells = Shells()
+        self.timings = hub.Timings("build")  # for the bench (MPCHUB_TIMINGS)
+        self.feed: hub.IndexFeed | None = None  # where written pages go for the search index
+        self.to_index: list[tuple[str, str]] = []  # (language, output file) of the pages MkDocs writes for it
         self.search_words: Markup | None = None  # the search's words of this build's language, as JSON
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -75,7 +78,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _prepare(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
         self.not_found = None
-        loaded = Hub.load(root, config.site_url or None, self.reuse)
+        with self.timings.step("read and check the records"):
+            loaded = Hub.load(root, config.site_url or None, self.reuse)
         for problem in loaded.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
         if loaded.errors:
@@ -98,9 +102,17 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             raise PluginError(str(exc)) from None
         self.hub = loaded
         self.assets = SiteAssets(loaded, Path(config.docs_dir).resolve(), config, self.serving)
+        if self.feed is not None:
+            self.feed.close()
+        self.feed = None
+        self.to_index = []
+        if not self.serving and (self.config.search or hub.feeding(os.environ)):
+            # pages are indexed as they are written: by `mpchub index --build`, or by Pagefind services of our own
+            self.feed = hub.IndexFeed.for_build(Path(config.site_dir), loaded.registry.languages, dict(os.environ))
         languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
         try:
-            pages = loaded.pages()
+            with self.timings.step("generate the pages"):
+                pages = loaded.pages()
         except hub.PageCollision as exc:
             raise PluginError(str(exc)) from None
         if once.enabled():  # generated pages outside the navigation: written into shells (mpchub_mkdocs.shells)
@@ -112,10 +124,12 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.known_urls = (
             hand_written_urls(source_docs, loaded.registry) | {p.url for p in pages} | loaded.known_paths()
         )
-        self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
+        with self.timings.step("check the generated pages' links"):
+            self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
         self.staging = (root / self.config.staging_dir).resolve()
         try:
-            written = stage(source_docs, [*pages, *shells], self.staging, self._changed_pages(pages))
+            with self.timings.step("stage the pages for MkDocs"):
+                written = stage(source_docs, [*pages, *shells], self.staging, self._changed_pages(pages))
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
@@ -240,6 +254,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             return None
         assert self.hub is not None
         self.expected_in_index[language] += 1
+        self.to_index.append((language, page.file.abs_dest_path))
         kind = generated.kind if generated is not None else None
         page_type = self.hub.word(language, "type_page") if kind in (None, "reference") else ""
         made = generated is not None and generated.html is not None  # the core's HTML, not Markdown's
@@ -258,17 +273,25 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if self.hub is None:
             return
         language = config.theme["language"]
-        built = self.hub
+        built, feed = self.hub, self.feed
+        indexed = None
+        if feed is not None:
+            for code, path in self.to_index:  # MkDocs has written them by now
+                feed.page(code, path)
+            indexed = lambda page, path, html: feed.page(page.lang, path, html)  # noqa: E731
+        self.to_index = []
         try:
-            written = self.shells.write(language, lambda page: self._shelled_search(built, page))
-        except hub.ShellError as exc:
+            with self.timings.step("write the pages into their shells"):
+                written = self.shells.write(language, lambda page: self._shelled_search(built, page), indexed)
+        except (hub.ShellError, hub.PagefindFailed) as exc:
             raise PluginError(str(exc)) from None
         if written:
             log.info(f"mpchub: {written} '{language}' pages written into their shells")
 
     def _shelled_search(self, built: Hub, page: Page) -> str:
         self.expected_in_index[page.lang] += 1
-        return built.search_copy(page.html or "", page.lang, generated=True)
+        with self.timings.step("search copies"):  # also counted in writing the pages
+            return built.search_copy(page.html or "", page.lang, generated=True)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Static templates: the 404 page gets the policy too (the sitemap is not HTML). static-i18n renders
@@ -299,23 +322,30 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if built is None:
             return
         site_dir = Path(config.site_dir)
-        if self.assets is not None:
-            # the folding table and labels the catalog's filters use too; the service worker (not when serving)
-            self.assets.write_generated(site_dir)
+        with self.timings.step("write the search assets"):
+            if self.assets is not None:
+                # the folding table and labels the catalog's filters use too; the service worker (not when serving)
+                self.assets.write_generated(site_dir)
         built.write_editor(site_dir)
         if self.serving:
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
             threading.Thread(target=self._catch_up, args=(built, site_dir), daemon=True).start()
             return
-        written = built.write_exports(site_dir)
+        with self.timings.step("write the open data"):
+            written = built.write_exports(site_dir)
         log.info(f"mpchub: {len(written)} open-data files written")
-        if not self.config.search:
+        feed, self.feed = self.feed, None
+        if feed is None:
+            self.timings.write()
             return
         try:
-            counts = hub.index_site(site_dir, built.project, dict(expected), self.config.search_min_share)
+            counts = feed.done(dict(expected), self.config.search_min_share)
         except hub.PagefindFailed as exc:
+            feed.close()
             raise PluginError(str(exc)) from None
-        log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+        self.timings.write()
+        if counts is not None:
+            log.info("mpchub: search index: " + ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
 
     on_post_build = CombinedEvent(_write_shelled, _after_every_language)
 

@@ -160,9 +160,15 @@ class Shells:
 
     # --- writing --------------------------------------------------------------------------------------------
 
-    def write(self, language: str, search: Callable[[Page], str]) -> int:
+    def write(
+        self,
+        language: str,
+        search: Callable[[Page], str],
+        indexed: Callable[[Page, str, str], None] | None = None,
+    ) -> int:
         """Write every shelled page of ``language`` (filled, with its policy); returns the pages written.
-        ``search`` gives an indexed page's hidden search copy."""
+        ``search`` gives an indexed page's hidden search copy; ``indexed(page, path, html)`` is told of each
+        indexed page once it is written."""
         made: set[str] = set()
         written = 0
         toc = self.toc(language) if language in self._toc else None
@@ -175,6 +181,9 @@ class Shells:
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
-            Path(path).write_bytes(hub.secure(html).encode("utf-8", errors="xmlcharrefreplace"))
+            html = hub.secure(html)
+            Path(path).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
             written += 1
+            if indexed is not None and variant.indexed:
+                indexed(page, path, html)
         return written
