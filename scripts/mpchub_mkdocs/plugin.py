@@ -129,7 +129,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.staging = (root / self.config.staging_dir).resolve()
         try:
             with self.timings.step("stage the pages for MkDocs"):
-                written = stage(source_docs, [*pages, *shells], self.staging, self._changed_pages(pages))
+                staged = [p for p in pages if p.source_path not in self.shells.variants]
+                touch = self._changed_pages(pages)
+                written = stage(source_docs, [*staged, *shells], self.staging, touch, self.shells.virtual())
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
@@ -150,6 +152,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 
+    @event_priority(100)  # before static-i18n (-100) pairs every page with its translations
+    def _add_shelled(self, files: Any, config: Any) -> Any:
+        return self.shells.add_files(files, config)
+
     @event_priority(-150)  # after static-i18n has made each language's file list (-100)
     def _rename_assets(self, files: Any, config: Any) -> Any:
         if self.assets is not None:
@@ -163,7 +169,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.shells.take_files(files, config, sitemap)
         return files
 
-    on_files = CombinedEvent(_rename_assets, _take_shelled)
+    on_files = CombinedEvent(_add_shelled, _rename_assets, _take_shelled)
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.bytecode_cache = self.compiled_templates  # each build's new environment reuses compiled templates

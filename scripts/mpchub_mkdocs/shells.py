@@ -22,6 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
@@ -29,6 +30,13 @@ from mpchub import hub
 from mpchub.hub import Page, Shell, ShellVariant
 
 TOC = "partials/toc.html"  # Material's table of contents (toc.html): rendered per page with headings
+
+
+def _walk_order(source: str) -> tuple[tuple[int, Any], ...]:
+    """Where MkDocs' ``get_files`` lists a file: folders in name order, a folder's files before its subfolders',
+    ``index`` and ``README`` first among them (``mkdocs.structure.files._file_sort_key``)."""
+    *folders, name = source.split("/")
+    return (*((1, folder) for folder in folders), (0, (os.path.splitext(name)[0] not in ("index", "README"), name)))
 
 
 def toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
@@ -66,6 +74,9 @@ class Shells:
     stubs: dict[str, tuple[ShellVariant, Page]] = field(default_factory=dict)  # by a shell's source path
     rendered: dict[tuple[str, ShellVariant], Shell] = field(default_factory=dict)
     destinations: dict[str, str] = field(default_factory=dict)  # a shelled page's output file, by source path
+    # what each page's file held when this process last wrote it: under `mkdocs serve --dirty` an unchanged page
+    # is not written again (MkDocs rebuilds only what changed, and so do we)
+    _written: dict[str, int] = field(default_factory=dict)
     _toc: dict[str, tuple[Callable[..., Iterator[str]], Any, dict[str, Any]]] = field(default_factory=dict)
 
     def plan(self, pages: list[Page], in_nav: set[str], edit_links: bool, languages: Any) -> list[Page]:
@@ -93,6 +104,26 @@ class Shells:
         self._toc.clear()
 
     # --- MkDocs' files: shelled pages leave the page loop, shells leave the sitemap --------------------------
+
+    def virtual(self) -> list[str]:
+        """The source paths of the shelled pages: MkDocs is told of them without a file (``add_files``)."""
+        return list(self.variants)
+
+    def add_files(self, files: Any, config: Any) -> Any:
+        """Tell MkDocs of the shelled pages, before static-i18n pairs every page with its translations (for the
+        language switcher and the sitemap). They have no staged file: neither MkDocs nor static-i18n reads one,
+        and writing thousands of stubs was a tenth of a build. They take the place in MkDocs' list that a staged
+        file would (the order of its walk of ``docs_dir``), which the sitemap follows."""
+        if not self.variants:
+            return files
+        docs, others = [], []
+        folder = os.path.abspath(config.docs_dir) + os.sep
+        for file in files:
+            inside = file.abs_src_path is not None and os.path.abspath(file.abs_src_path).startswith(folder)
+            (docs if inside else others).append(file)
+        docs += [File(source, config.docs_dir, config.site_dir, config.use_directory_urls) for source in self.variants]
+        docs.sort(key=lambda f: _walk_order(f.src_uri))
+        return Files([*docs, *others])
 
     def take_files(self, files: Any, config: Any, sitemap: list[Any] | None) -> None:
         """Take the shelled pages out of MkDocs' page loop (after static-i18n has listed them for the sitemap and
@@ -166,7 +197,8 @@ class Shells:
         search: Callable[[Page], str],
         indexed: Callable[[Page, str, str], None] | None = None,
     ) -> int:
-        """Write every shelled page of ``language`` (filled, with its policy); returns the pages written.
+        """Write every shelled page of ``language`` (filled, with its policy) whose file does not already hold it;
+        returns the pages written.
         ``search`` gives an indexed page's hidden search copy; ``indexed(page, path, html)`` is told of each
         indexed page once it is written."""
         made: set[str] = set()
@@ -179,11 +211,18 @@ class Shells:
             path = self.destinations[page.source_path]
             folder = os.path.dirname(path)
             if folder not in made:
-                os.makedirs(folder, exist_ok=True)
+                try:
+                    os.mkdir(folder)  # a page's own folder, whose parent the shell's folder holds
+                except FileNotFoundError:
+                    os.makedirs(folder, exist_ok=True)
+                except FileExistsError:
+                    pass
                 made.add(folder)
-            html = hub.secure(html)
-            Path(path).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-            written += 1
+            fingerprint = hash(html)
+            if self._written.get(path) != fingerprint or not os.path.exists(path):
+                Path(path).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+                self._written[path] = fingerprint
+                written += 1
             if indexed is not None and variant.indexed:
                 indexed(page, path, html)
         return written

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import threading
 from collections.abc import Callable
@@ -100,6 +101,15 @@ class Service:
                 self._arrived.wait(0.5)
             return self._answers.pop(identity)
 
+    def resident(self) -> int:
+        """The memory the service holds now (KiB; the pages it has been given, as a last resort): writing an index
+        takes several times that, so the service holding the least writes first, and the largest writes alone."""
+        try:
+            with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
+                return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        except (OSError, StopIteration, ValueError):
+            return self.indexed
+
     def add(self, url: str, html: str) -> None:
         """Give one page (its site-relative address as Pagefind writes it, ``/practices/x/``)."""
         self._send({"type": "AddFile", "index_id": self.index_id, "file_path": None, "url": url, "file_contents": html})
@@ -119,6 +129,35 @@ class Service:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+_DIV = re.compile(r"<div\b|</div\s*>")
+# What Pagefind reads outside a page's data-pagefind-body besides the head: its attributes anywhere, the first
+# <h1> and the first image after it (its default title and image), script and link addresses of old bundles.
+_READ_ANYWHERE = ("data-pagefind", "<h1", "<img", "_pagefind")
+
+
+def trimmed(html: str) -> str:
+    """The page as Pagefind needs it: its head and the element marked ``data-pagefind-body``, without Material's
+    frame around it (navigation, header, footer: two thirds of a record page, parsed by Pagefind for nothing).
+    Pagefind reads nothing else of the page, so the index is the same (tests/test_search_service.py compares);
+    a page whose frame holds anything Pagefind reads (``_READ_ANYWHERE``) is given whole."""
+    head = html.find("</head>")
+    start = html.find(pagefind.MARK.decode())
+    if head < 0 or start < head:
+        return html
+    depth = 0
+    for match in _DIV.finditer(html, start):
+        depth += -1 if match.group(0).startswith("</") else 1
+        if depth == 0:
+            end = match.end()
+            break
+    else:
+        return html
+    frame = (html[head:start], html[end:])
+    if any(mark in part for part in frame for mark in _READ_ANYWHERE):
+        return html
+    return f"{html[: head + len('</head>')]}<body>{html[start:end]}</body></html>"
 
 
 def url_of(site_path: str) -> str:
@@ -143,7 +182,7 @@ class Indexer:
             service = self.services[lang] = Service(self._exclude)
         if html is None:
             html = (self.site_dir / site_path).read_text(encoding="utf-8")
-        service.add(url_of(site_path), html)
+        service.add(url_of(site_path), trimmed(html))
 
     def finish(
         self,
@@ -152,10 +191,10 @@ class Indexer:
         at_once: int = 1,
         wrote: Callable[[str], None] | None = None,
     ) -> dict[str, int]:
-        """Write each language's bundle (``at_once`` at a time, the smallest first, since writing takes several
-        times the memory a service holds) with its address list, check it holds at least ``min_share`` of the
+        """Write each language's bundle (``at_once`` at a time, the service holding the least memory first, since
+        writing takes several times what it holds) with its address list, check it holds at least ``min_share`` of the
         pages ``marked`` for it, and return the pages indexed per language."""
-        order = sorted(self.services, key=lambda code: self.services[code].indexed)
+        order = sorted(self.services, key=lambda code: self.services[code].resident())
         counts: dict[str, int] = {}
         failures: list[BaseException] = []
 

@@ -18,7 +18,8 @@ The markers, and what each page puts there:
 * ``edit``: the edit link's address; ``skip`` and ``toc``: the first heading's anchor (the theme's skip link) and
   the table of contents, which the engine renders (``Toc``); ``content``: the page's HTML; ``search``: the hidden
   search copy of an indexed page.
-* the Content-Security-Policy is computed afterwards on the filled page, as on any other page.
+* the Content-Security-Policy is the one ``csp.apply`` gives the filled page: the hashes of the shell's inline
+  scripts are computed once, and a page adds those of its own values (a record's content holds none that run).
 
 Which parts exist and how the engine frames them (an edit link, an ``<h1>``, the search wrapper, a table of
 contents, a hidden sidebar) differs between pages of one folder, so a shell is made per :class:`Variant`.
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from mpchub.content.registry import Language
+from mpchub.site import csp
 from mpchub.site.pages import Page
 
 SHELL_SLUG = "mpchub-shell-{n}"
@@ -131,6 +133,15 @@ def shell_page(variant: Variant, language: Language, number: int) -> Page:
     )
 
 
+_SCRIPT = re.compile("<script", re.IGNORECASE)
+
+
+def _scripts_closed(piece: str) -> bool:
+    """Whether every ``<script`` of a piece of the shell ends in it (a value inside a script changes its hash)."""
+    lowered = piece.lower()
+    return lowered.count("<script") == lowered.count("</script")
+
+
 # Renders the engine's table of contents for a page's headings (level, id, text); ``None``: the page has none.
 Toc = Callable[[list[tuple[int, str, str]]], str]
 
@@ -146,6 +157,10 @@ class Shell:
     site_url: str | None  # the published address (for canonical links)
     edit_base: str | None  # what an edit link's address starts with (the repository's edit URL)
     description: str  # what the engine prints when a page has no description (the site's)
+    # The policy, computed once: each piece's inline-script hashes and where the tag goes in the first piece;
+    # None when a piece cannot be read alone (a value inside a script, no head before the first value).
+    scripts: list[list[str]] | None = None
+    policy_at: int | None = None
 
     @classmethod
     def parse(
@@ -185,18 +200,33 @@ class Shell:
         missing = {"content", "title"} - set(slots)
         if missing:
             raise ShellError(f"the page shell has no {', '.join(sorted(missing))} marker")
-        return cls(variant, language, pieces, slots, site_url, edit_base, description)
+        shell = cls(variant, language, pieces, slots, site_url, edit_base, description)
+        if all(_scripts_closed(piece) for piece in pieces) and not any(map(csp.has_policy, pieces)):
+            shell.scripts = [csp.inline_script_hashes(piece) for piece in pieces]
+            shell.policy_at = csp.place(pieces[0])
+        return shell
 
     def fill(self, page: Page, search: str = "", toc: Toc | None = None) -> str:
-        """The page written into this shell (without its Content-Security-Policy, which is computed on the result).
+        """The page written into this shell, with its Content-Security-Policy (``csp.apply``'s).
 
         ``search``: the page's hidden search copy (for an indexed variant); ``toc``: renders the table of contents
         of a page with headings."""
         values = self.values(page, search, toc)
-        out = [self.pieces[0]]
-        for slot, piece in zip(self.slots, self.pieces[1:], strict=True):
-            out.append(values[slot])
-            out.append(piece)
+        filled = [values[slot] for slot in self.slots]
+        if self.scripts is None or self.policy_at is None or any(map(csp.has_policy, filled)):
+            out = [self.pieces[0]]
+            for value, piece in zip(filled, self.pieces[1:], strict=True):
+                out += (value, piece)
+            return csp.apply("".join(out))
+        hashes = list(self.scripts[0])
+        for value, scripts in zip(filled, self.scripts[1:], strict=True):
+            if _SCRIPT.search(value):
+                hashes += csp.inline_script_hashes(value)
+            hashes += scripts
+        first, at = self.pieces[0], self.policy_at
+        out = [first[:at], "\n    ", csp.meta_tag_with(list(dict.fromkeys(hashes))), first[at:]]
+        for value, piece in zip(filled, self.pieces[1:], strict=True):
+            out += (value, piece)
         return "".join(out)
 
     def values(self, page: Page, search: str, toc: Toc | None) -> dict[str, str]:
