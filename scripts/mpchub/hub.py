@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -191,15 +191,18 @@ class Hub:
     def pages(self) -> list[Page]:
         """Every generated page; ``PageCollision`` when two would be the same page (the check refuses the
         records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
-        pages = self.site.pages()
+        return list(self.iter_pages())
+
+    def iter_pages(self) -> Iterator[Page]:
+        """The generated pages one at a time: ``pages()`` without holding them all."""
         seen: dict[str, Page] = {}
-        for page in pages:
+        for page in self.site.iter_pages():
             other = seen.setdefault(page.source_path, page)
             if other is not page:
                 raise PageCollision(
                     f"two generated pages would be /{page.url}: {_described(other)} and {_described(page)}"
                 )
-        return pages
+            yield page
 
     def known_paths(self) -> set[str]:
         """Site paths the core writes besides pages (downloads, feeds, citation files), for link checks."""

@@ -110,22 +110,28 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             # pages are indexed as they are written: by `mpchub index --build`, or by Pagefind services of our own
             self.feed = hub.IndexFeed.for_build(Path(config.site_dir), loaded.registry.languages, dict(os.environ))
         languages.configure(config, loaded)  # before static-i18n reads its languages (its on_config: -100)
+        # Generated pages outside the navigation are written into shells (mpchub_mkdocs.shells), except under
+        # `mkdocs serve --dirty`, where MkDocs rebuilds only the pages an edit changed (the shells would be rendered
+        # and every page filled again on each save: the edit loop on today's content went from 0.5 to 1.0 s).
+        shelled = once.enabled() and not self.serving
+        self.shells.begin(nav_paths(config.nav), bool(self.edit_base), pack=not self.serving)
+        pages = []
         try:
             with self.timings.step("generate the pages"):
-                pages = loaded.pages()
+                for page in loaded.iter_pages():
+                    pages.append(page)
+                    if shelled:
+                        self.shells.take(page)
         except hub.PageCollision as exc:
             raise PluginError(str(exc)) from None
-        if once.enabled():  # generated pages outside the navigation: written into shells (mpchub_mkdocs.shells)
-            shells = self.shells.plan(pages, nav_paths(config.nav), bool(self.edit_base), loaded.registry.languages)
-        else:
-            shells = self.shells.plan([], set(), False, ())
+        shells = self.shells.finish(loaded.registry.languages)
         self.generated = {p.source_path: p for p in [*pages, *shells]}
         source_docs = Path(config.docs_dir).resolve()
         self.known_urls = (
             hand_written_urls(source_docs, loaded.registry) | {p.url for p in pages} | loaded.known_paths()
         )
         with self.timings.step("check the generated pages' links"):
-            self._fail_on_broken_links((p.url, p.html) for p in pages if p.html)
+            self._fail_on_broken_links((p.url, html) for p in pages if (html := self.shells.html(p)))
         self.staging = (root / self.config.staging_dir).resolve()
         try:
             with self.timings.step("stage the pages for MkDocs"):
@@ -142,6 +148,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     def _changed_pages(self, pages: list[Page]) -> set[str]:
         """Source paths of the generated pages whose HTML differs from the previous build's (none on the first
         build of a process): under ``mkdocs serve --dirty`` they are rebuilt even when their stub is unchanged."""
+        if not self.serving:
+            return set()
         fingerprints = {p.source_path: hash((p.html, p.markdown)) for p in pages}
         before, self.fingerprints = self.fingerprints, fingerprints
         return {rel for rel, value in fingerprints.items() if before and before.get(rel) != value}
@@ -288,7 +296,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.to_index = []
         try:
             with self.timings.step("write the pages into their shells"):
-                written = self.shells.write(language, lambda page: self._shelled_search(built, page), indexed)
+                written = self.shells.write(
+                    language, lambda page: self._shelled_search(built, page), indexed, release=not self.serving
+                )
         except (hub.ShellError, hub.PagefindFailed) as exc:
             raise PluginError(str(exc)) from None
         if written:

@@ -78,19 +78,36 @@ class Shells:
     # is not written again (MkDocs rebuilds only what changed, and so do we)
     _written: dict[str, int] = field(default_factory=dict)
     _toc: dict[str, tuple[Callable[..., Iterator[str]], Any, dict[str, Any]]] = field(default_factory=dict)
+    _packed: dict[str, bytes] = field(default_factory=dict)
+    _in_nav: set[str] = field(default_factory=set)
+    _edit_links: bool = False
+    _pack: bool = False
 
-    def plan(self, pages: list[Page], in_nav: set[str], edit_links: bool, languages: Any) -> list[Page]:
-        """Choose the pages written into shells (generated HTML outside the navigation); returns the shells'
-        pages, to be staged like any generated page, one per variant in every language."""
-        self.pages, self.variants, self.stubs = {}, {}, {}
-        variants: dict[ShellVariant, None] = {}
-        for page in pages:
-            if f"{page.path}.md" in in_nav or not hub.fits_shell(page):
-                continue
-            variant = hub.shell_variant(page, edit_links)
-            self.pages.setdefault(page.lang, []).append(page)
-            self.variants[page.source_path] = variant
-            variants.setdefault(variant, None)
+    def begin(self, in_nav: set[str], edit_links: bool, pack: bool) -> None:
+        """Start choosing the pages written into shells: generated HTML outside the navigation (``take``).
+        ``pack``: keep their HTML as UTF-8 bytes until written (a one-off build: at 5,000 records the pages'
+        HTML, most of it two bytes a character in a Python string, was half of the build's memory)."""
+        self.pages, self.variants, self.stubs, self._packed = {}, {}, {}, {}
+        self._in_nav, self._edit_links, self._pack = in_nav, edit_links, pack
+
+    def take(self, page: Page) -> None:
+        """Consider a generated page as it is made."""
+        if f"{page.path}.md" in self._in_nav or not hub.fits_shell(page):
+            return
+        self.pages.setdefault(page.lang, []).append(page)
+        self.variants[page.source_path] = hub.shell_variant(page, self._edit_links)
+        if self._pack and page.html is not None:
+            self._packed[page.source_path] = page.html.encode("utf-8")
+            page.html = None
+
+    def html(self, page: Page) -> str | None:
+        """A generated page's HTML, packed or not."""
+        packed = self._packed.get(page.source_path)
+        return packed.decode("utf-8") if packed is not None else page.html
+
+    def finish(self, languages: Any) -> list[Page]:
+        """The shells' pages, to be staged like any generated page: one per variant in every language."""
+        variants = dict.fromkeys(self.variants.values())
         stubs = []
         for number, variant in enumerate(variants):
             for language in languages:
@@ -196,17 +213,22 @@ class Shells:
         language: str,
         search: Callable[[Page], str],
         indexed: Callable[[Page, str, str], None] | None = None,
+        release: bool = False,
     ) -> int:
         """Write every shelled page of ``language`` (filled, with its policy) whose file does not already hold it;
         returns the pages written.
         ``search`` gives an indexed page's hidden search copy; ``indexed(page, path, html)`` is told of each
-        indexed page once it is written."""
+        indexed page once it is written; ``release``: a page's HTML is dropped once written (a one-off build:
+        at 5,000 records the pages' HTML is a fifth of the build's memory)."""
         made: set[str] = set()
         written = 0
         toc = self.toc(language) if language in self._toc else None
         for page in self.pages.get(language, []):
             variant = self.variants[page.source_path]
             shell = self.rendered[(language, variant)]
+            packed = self._packed.pop(page.source_path, None)
+            if packed is not None:
+                page.html = packed.decode("utf-8")
             html = shell.fill(page, search(page) if variant.indexed else "", toc)
             path = self.destinations[page.source_path]
             folder = os.path.dirname(path)
@@ -225,4 +247,6 @@ class Shells:
                 written += 1
             if indexed is not None and variant.indexed:
                 indexed(page, path, html)
+            if release:
+                page.html = None
         return written

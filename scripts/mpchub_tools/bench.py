@@ -40,7 +40,7 @@ from mpchub.content import body as body_module
 from mpchub.content.corpus import load_corpus
 from mpchub.content.project import Project
 from mpchub.search.pagefind import bundle_dir
-from mpchub_tools.synthetic import make_project
+from mpchub_tools.synthetic import DEFINITIONS, make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -362,8 +362,10 @@ def _serve(project: Project, records: int, repeat: int) -> int:
         if records:
             make_project(project, root, records)
         else:
-            for folder in ("practices", "recommendations", "publications", "schemas", "vocabularies"):
-                shutil.copytree(project.root / folder, root / folder)
+            folders = [project.collection_dir(c).name for c in project.registry.collections]
+            root.mkdir(parents=True)
+            for name in (*DEFINITIONS, *folders):
+                (shutil.copytree if (project.root / name).is_dir() else shutil.copy)(project.root / name, root / name)
         for folder in ("docs", "overrides"):
             shutil.copytree(project.root / folder, root / folder)
         shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
