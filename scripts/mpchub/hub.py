@@ -210,7 +210,7 @@ class Hub:
 
     def broken_links(self, documents: Iterable[tuple[str, str]], known: set[str]) -> list[str]:
         """``page: href`` for every relative link of ``documents`` (URL, HTML) that leads to no known path."""
-        return broken(documents, known, self.reuse.links if self.reuse is not None else None)
+        return broken(documents, known)
 
     def fill_markers(self, html: str, page_url: str) -> str:
         """A hand-written page's ``<!-- mpchub:NAME -->`` markers filled with generated HTML (KeyError: unknown),

@@ -255,16 +255,3 @@ def assemble(text: str, metadata: list[str], glued: dict[str, None], turkish: bo
         meta = f'<span data-pagefind-weight="{METADATA_WEIGHT}">{html.escape(" ".join(meta_forms))}</span>'
     body = html.escape(" ".join(body_forms))
     return f'<div hidden aria-hidden="true" data-mpc-folded>{FOLDED_MARK} {body} {meta}</div>'
-
-
-def folded_terms(page_html: str) -> str:
-    """The folded, joined and key forms of the words of ``page_html`` (its own text), space-separated."""
-    root = lxml_html.fragment_fromstring(page_html or "<div></div>", create_parent="div")
-    _own_text(root)
-    text = " ".join(root.itertext())
-    return " ".join(_variants(_words(text), looks_turkish(text)))
-
-
-def folded_block(page_html: str, turkish: bool | None = None) -> str:
-    """The name the MkDocs adapter calls: see ``index_block``."""
-    return index_block(page_html, turkish)

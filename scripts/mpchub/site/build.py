@@ -63,7 +63,7 @@ class Site:
             c.folder: {lang: t(lang, f"intro_{c.folder}") for lang in self.registry.codes}
             for c in self.registry.collections
         }
-        self.listings = Listings(self.index, intros, reuse, self.parts.downloads, self.parts.download_control)
+        self.listings = Listings(self.index, intros, self.parts.downloads, self.parts.download_control)
 
     def pages(self) -> list[Page]:
         return list(self.iter_pages())
