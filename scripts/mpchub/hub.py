@@ -39,6 +39,7 @@ from mpchub.search import scan as search_scan
 from mpchub.search import service as search_service
 from mpchub.search import words as search_words
 from mpchub.site import csp, shell
+from mpchub.site import parallel as site_parallel
 from mpchub.site.build import Parts, Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
@@ -193,10 +194,12 @@ class Hub:
         records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
         return list(self.iter_pages())
 
-    def iter_pages(self) -> Iterator[Page]:
-        """The generated pages one at a time: ``pages()`` without holding them all."""
+    def iter_pages(self, parallel: bool = False) -> Iterator[Page]:
+        """The generated pages one at a time: ``pages()`` without holding them all. ``parallel``: the languages
+        other than the master's are made in a forked process at the same time (``site.parallel``), where that is
+        possible; never in a process that runs threads of its own."""
         seen: dict[str, Page] = {}
-        for page in self.site.iter_pages():
+        for page in site_parallel.pages(self.site) if parallel else self.site.iter_pages():
             other = seen.setdefault(page.source_path, page)
             if other is not page:
                 raise PageCollision(

@@ -13,7 +13,9 @@ work whose result is the same on many pages:
 
 Both are Jinja's own output, kept and repeated: ``tests/test_shell.py`` compares every page type with a build
 without them, byte for byte, and pins the Material templates this reasoning reads (it fails when Material's
-templates change, so that the reasoning is checked again). ``MPCHUB_UNCACHED=1`` turns this module off.
+templates change, so that the reasoning is checked again). ``MPCHUB_UNCACHED=1`` turns this module off, and with
+it the shells (``shells.py``) and the languages made at once (``mpchub.site.parallel``): the reference build
+MkDocs renders page by page, which that test compares with.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         pages = []
         try:
             with self.timings.step("generate the pages"):
-                for page in loaded.iter_pages():
+                for page in loaded.iter_pages(parallel=shelled):  # languages at once (mpchub.site.parallel)
                     pages.append(page)
                     if shelled:
                         self.shells.take(page)

@@ -8,7 +8,7 @@ structured data, a catalog's download links, the statistics page, the open-data 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -68,9 +68,10 @@ class Site:
     def pages(self) -> list[Page]:
         return list(self.iter_pages())
 
-    def iter_pages(self) -> Iterator[Page]:
-        """Every generated page, one at a time (a caller may keep each in a smaller form as it comes)."""
-        for language in self.registry.languages:
+    def iter_pages(self, languages: Iterable[Language] | None = None) -> Iterator[Page]:
+        """Every generated page (of ``languages``: default all), one at a time (a caller may keep each in a smaller
+        form as it comes)."""
+        for language in self.registry.languages if languages is None else languages:
             lang = language.code
             yield from (self.records.page(record, lang) for record in self.corpus.all())
             yield from self.listings.catalogs(lang)
