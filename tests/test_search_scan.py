@@ -42,6 +42,8 @@ def test_every_generated_page_reads_as_lxml_reads_it(generated_pages: list[tuple
         '<p title="a > b">Işık</p><script type="application/ld+json">{"a": "</p>"}</script>kurs',
         "<section data-pagefind-ignore><section>x</section>yy</section>zz<br/>Kadın",
         "<span data-mpc-search-meta data-value='İzmit &amp; Körfez'>x</span><b data-mpc-search-meta>Şiş<i>li</i></b>",
+        '<button data-target="#a > p" data-pagefind-ignore><span>kopyala</span></button>Işık',  # > in a value
+        '<a title="x <y" class="mpc-related">z</a>w<h1>Başlık <i>bir</i></h1><h1>iki</h1>',
     ],
 )
 def test_pieces_of_markup_read_as_lxml_reads_them(html: str) -> None:

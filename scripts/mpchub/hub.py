@@ -63,6 +63,8 @@ class PageCollision(Exception):
 
 def _described(page: Page) -> str:
     return f"the page of {page.source}" if page.source else f"{page.kind} page '{page.title}'"
+
+
 # Pages indexed as they are written (search.service): by `mpchub index --build`, or by services of the build's own.
 IndexFeed = search_service.Feed
 

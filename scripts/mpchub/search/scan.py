@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mpchub.content.text import turkish_lower
-from mpchub.search.words import IGNORED_CLASSES, IGNORED_ELEMENTS, WORD, assemble
+from mpchub.search.words import IGNORED_CLASSES, IGNORED_ELEMENTS, WEIGHTED_FILTERS, WORD, assemble
 
 # A start or end tag (its attribute values may hold ">": html5ever does not escape it there), or a comment.
 _ATTRIBUTES = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
@@ -97,19 +97,29 @@ def _own(page: str) -> str:
     at = 0  # what is before has been kept or cut out
     checked = -1  # the last start tag looked at
     for hint in _MAYBE_IGNORED.finditer(page):
-        opening = hint.start() if page.startswith("<", hint.start()) else page.rfind("<", 0, hint.start())
-        if opening < at or opening <= checked or opening < page.rfind(">", 0, hint.start()):
-            continue  # inside what is cut out, a tag already looked at, or a text (an escaped one)
-        checked = opening
-        start = _START.match(page, opening)
-        if start is None:
-            continue
+        start = _tag_around(page, hint.start())
+        if start is None or start.start() < at or start.start() <= checked:
+            continue  # in a text (an escaped one), inside what is cut out, or a tag already looked at
+        checked = start.start()
         tag, raw = start.group(1).lower(), start.group(2)
         if _ignored(tag, _attributes(raw)):
-            kept.append(page[at:opening])
+            kept.append(page[at : start.start()])
             at = _end(page, start.end(), tag, raw)
     kept.append(page[at:])
     return "".join(kept)
+
+
+def _tag_around(page: str, at: int) -> re.Match[str] | None:
+    """The start tag that holds the position ``at`` (an attribute value may hold ``<`` and ``>``), or None."""
+    opening = at + 1
+    for _ in range(16):
+        opening = page.rfind("<", 0, opening)
+        if opening < 0:
+            return None
+        start = _START.match(page, opening)
+        if start is not None and start.end() > at:
+            return start
+    return None
 
 
 def _inner(page: str, start: re.Match[str]) -> str:
@@ -139,14 +149,16 @@ class Scanned:
     each ``<dd>``."""
 
     text: str = ""  # the page's own text, its texts separated by spaces
+    title: list[str] = field(default_factory=list)  # the first <h1>'s text, if any
     marked: list[str] = field(default_factory=list)  # data-mpc-search-meta elements: data-value or text
-    filters: list[str] = field(default_factory=list)  # theme, group and province filter values
+    filters: list[str] = field(default_factory=list)  # the weighted filters' values (the province)
     municipalities: list[str] = field(default_factory=list)  # links to municipality pages (without marks)
     districts: list[str] = field(default_factory=list)  # a <dd>'s text before its province link (without marks)
     definitions: list[str] = field(default_factory=list)  # each <dd>'s texts, separated by spaces
 
 
 _DD = re.compile(rf"<(dd)\b{_ATTRIBUTES}>", re.IGNORECASE)
+_H1 = re.compile(rf"<(h1)\b{_ATTRIBUTES}>", re.IGNORECASE)
 _MARKED = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)(\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*data-mpc-search-meta{_ATTRIBUTES})>")
 _FILTER = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*data-pagefind-filter{_ATTRIBUTES})>")
 _LINK = re.compile(rf"<(a)(\s{_ATTRIBUTES})>", re.IGNORECASE)
@@ -156,6 +168,9 @@ def scan(page_html: str) -> Scanned:
     """Read a generated page's text and metadata as lxml's tree would give them."""
     page = _own(page_html)
     out = Scanned(text=_itertext(page))
+    heading = _H1.search(page)
+    if heading is not None:
+        out.title.append(_text_content(_inner(page, heading)))
     for start in _MARKED.finditer(page):
         attributes = _attributes(start.group(2))
         if "data-mpc-search-meta" in attributes:
@@ -163,11 +178,7 @@ def scan(page_html: str) -> Scanned:
     for start in _FILTER.finditer(page):
         attributes = _attributes(start.group(1))
         name = attributes.get("data-pagefind-filter")
-        if (
-            name is not None
-            and name.split("[", 1)[0] in ("theme", "group", "province")
-            and attributes.get("data-value")
-        ):
+        if name is not None and name.split("[", 1)[0] in WEIGHTED_FILTERS and attributes.get("data-value"):
             out.filters.append(attributes["data-value"])
     for start in _DD.finditer(page):
         out.definitions.append(_itertext(_inner(page, start)))
@@ -207,7 +218,7 @@ def _districts(page: str) -> list[str]:
 def index_block(page_html: str, turkish: bool | None = None) -> str:
     """``mpchub.search.words.index_block`` of a page the core generated, read without a parse tree."""
     found = scan(page_html)
-    labels = found.marked + found.filters
+    labels = found.title + found.marked + found.filters
     if not found.marked:  # pages generated before their metadata was marked: the municipality and district
         labels += found.municipalities
         labels += [d for d in (t.strip().rstrip(",").strip() for t in found.districts) if d]
