@@ -26,6 +26,7 @@ def test_a_page_is_trimmed_to_its_head_and_indexed_element() -> None:
         '<!doctype html><html lang="tr"><head><title>T</title></head><body>'
         "<div data-pagefind-body><h1>Başlık</h1><div><p>göçmen</p></div></div></body></html>"
     )
+    assert trimmed(PAGE.format(frame="<p data-pagefind-ignore>yazdırılır</p>")) == trimmed(page)  # nothing read
     for read in ('<span data-pagefind-meta="x:y"></span>', "<h1>Site</h1>", '<img src="a.png">'):
         assert trimmed(PAGE.format(frame=read)) == PAGE.format(frame=read)  # Pagefind reads these anywhere
     assert trimmed("<html><head></head><body><p>unmarked</p></body></html>").endswith("unmarked</p></body></html>")

@@ -121,7 +121,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                 for page in loaded.iter_pages(parallel=shelled):  # languages at once (mpchub.site.parallel)
                     pages.append(page)
                     if shelled:
-                        self.shells.take(page)
+                        searched = self._searched(page.source_path, page)
+                        self.shells.take(page, searched, loaded.is_record_page(page))
         except hub.PageCollision as exc:
             raise PluginError(str(exc)) from None
         shells = self.shells.finish(loaded.registry.languages)
@@ -235,7 +236,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
     @event_priority(40)  # after static-i18n's page context (50)
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
-        if self.shells.page_context(page, context, config.site_url):
+        shell = self.shells.page_context(page, context, config.site_url)
+        if shell is not None:
             generated = None  # a shell: its per-page values are markers
         elif generated is not None:
             if not generated.translated and config.site_url:
@@ -250,7 +252,9 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         context["mpchub_strings"] = self.hub.strings(language)
         context["mpchub_feedback"] = self.hub.feedback(language, page.url)  # "report a problem" by e-mail
         context["mpchub_assets"] = self.assets.page_data(language) if self.assets is not None else {}
-        context["mpchub_print_qr"] = generated is not None and self.hub.is_record_page(generated)
+        context["mpchub_print_qr"] = (
+            shell.record if shell is not None else (generated is not None and self.hub.is_record_page(generated))
+        )
         if self.search_words is not None:
             context["mpchub_search_words"] = self.search_words
         return context
@@ -259,12 +263,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         """What Pagefind indexes: record pages in their own language and hand-written pages; never lists,
         the home page, or an English page showing a Turkish-only record. ``overrides/main.html`` wraps the
         content in ``data-pagefind-body`` when this is set."""
-        is_home = page.file.src_uri.split(".")[0] == "index"  # is_homepage is False in the English build
-        if is_home or not hub.indexed_section(page.file.src_uri):
-            return None
-        if generated is not None and (
-            generated.kind in UNINDEXED_KINDS or not generated.translated or not generated.searchable
-        ):
+        if not self._searched(page.file.src_uri, generated):
             return None
         assert self.hub is not None
         self.expected_in_index[language] += 1
@@ -274,6 +273,15 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         made = generated is not None and generated.html is not None  # the core's HTML, not Markdown's
         folded = self.hub.search_copy(page.content or "", language, generated=made)
         return {"folded": folded, "type": page_type}
+
+    def _searched(self, source: str, generated: Page | None) -> bool:
+        """Whether a page (by its source path) is marked for the index (see ``_search_marks``)."""
+        is_home = source.split(".")[0] == "index"  # is_homepage is False in the English build
+        if is_home or not hub.indexed_section(source):
+            return False
+        return generated is None or (
+            generated.kind not in UNINDEXED_KINDS and generated.translated and generated.searchable
+        )
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -297,7 +305,11 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         try:
             with self.timings.step("write the pages into their shells"):
                 written = self.shells.write(
-                    language, lambda page: self._shelled_search(built, page), indexed, release=not self.serving
+                    language,
+                    lambda page: self._shelled_search(built, page),
+                    indexed,
+                    release=not self.serving,
+                    content=built.localise_permalinks,
                 )
         except (hub.ShellError, hub.PagefindFailed) as exc:
             raise PluginError(str(exc)) from None

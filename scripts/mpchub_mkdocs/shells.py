@@ -90,12 +90,13 @@ class Shells:
         self.pages, self.variants, self.stubs, self._packed = {}, {}, {}, {}
         self._in_nav, self._edit_links, self._pack = in_nav, edit_links, pack
 
-    def take(self, page: Page) -> None:
-        """Consider a generated page as it is made."""
+    def take(self, page: Page, searched: bool, record: bool) -> None:
+        """Consider a generated page as it is made; ``searched``: whether its content is marked for the index,
+        ``record``: whether it is a record's page."""
         if f"{page.path}.md" in self._in_nav or not hub.fits_shell(page):
             return
         self.pages.setdefault(page.lang, []).append(page)
-        self.variants[page.source_path] = hub.shell_variant(page, self._edit_links)
+        self.variants[page.source_path] = hub.shell_variant(page, self._edit_links, searched, record)
         if self._pack and page.html is not None:
             self._packed[page.source_path] = page.html.encode("utf-8")
             page.html = None
@@ -172,17 +173,17 @@ class Shells:
 
         template.root_render_func = toc
 
-    def page_context(self, page: Any, context: dict[str, Any], site_url: str | None) -> bool:
-        """Markers for what a shell's page context holds per page; False if ``page`` is no shell."""
+    def page_context(self, page: Any, context: dict[str, Any], site_url: str | None) -> ShellVariant | None:
+        """Markers for what a shell's page context holds per page; its variant, or None if ``page`` is no shell."""
         found = self.stubs.get(page.file.src_uri)
         if found is None:
-            return False
+            return None
         variant, _stub = found
         markers = hub.shell_markers(variant)
         page.canonical_url = markers["canonical"] if site_url else None
         page.edit_url = markers.get("edit")
         context["mpchub_search"] = {"folded": markers["search"], "type": ""} if variant.indexed else None
-        return True
+        return variant
 
     def keep(self, page: Any, html: str, site_url: str | None, edit_base: str | None, description: str) -> bool:
         """Keep Material's rendering of a shell (its page is not written); False if ``page`` is no shell."""
@@ -214,6 +215,7 @@ class Shells:
         search: Callable[[Page], str],
         indexed: Callable[[Page, str, str], None] | None = None,
         release: bool = False,
+        content: Callable[[str, str], str] | None = None,
     ) -> int:
         """Write every shelled page of ``language`` (filled, with its policy) whose file does not already hold it;
         returns the pages written.
@@ -229,6 +231,8 @@ class Shells:
             packed = self._packed.pop(page.source_path, None)
             if packed is not None:
                 page.html = packed.decode("utf-8")
+            if content is not None and page.html is not None:
+                page.html = content(page.html, language)  # what the engine does to every page's content
             html = shell.fill(page, search(page) if variant.indexed else "", toc)
             path = self.destinations[page.source_path]
             folder = os.path.dirname(path)

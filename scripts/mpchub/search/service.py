@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mpchub.content.registry import Language
+from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
 from mpchub.search.pagefind import PagefindFailed
 
@@ -132,9 +133,19 @@ class Service:
 
 
 _DIV = re.compile(r"<div\b|</div\s*>")
-# What Pagefind reads outside a page's data-pagefind-body besides the head: its attributes anywhere, the first
-# <h1> and the first image after it (its default title and image), script and link addresses of old bundles.
-_READ_ANYWHERE = ("data-pagefind", "<h1", "<img", "_pagefind")
+# What Pagefind reads outside a page's data-pagefind-body besides the head: its filter, meta and sort attributes
+# (and another body), the first <h1> and the first image after it (its default title and image), script and link
+# addresses of old bundles. (data-pagefind-ignore and -weight matter only inside the body.)
+_READ_ANYWHERE = (
+    "data-pagefind-filter",
+    "data-pagefind-meta",
+    "data-pagefind-default-meta",
+    "data-pagefind-sort",
+    "data-pagefind-body",
+    "<h1",
+    "<img",
+    "_pagefind",
+)
 
 
 def trimmed(html: str) -> str:
@@ -207,6 +218,7 @@ class Indexer:
                 service.write(output)
                 entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
                 pagefind.write_addresses(output, list(entry["languages"]))
+                search_bundle.write_manifest(output)  # what a page preloads and the service worker keeps
                 for found, data in entry["languages"].items():
                     counts[found] = counts.get(found, 0) + data["page_count"]
                 if wrote is not None:

@@ -65,12 +65,14 @@ class Variant:
     h1: bool  # its HTML has its own <h1> (the theme adds the title as one otherwise)
     indexed: bool  # its content is marked for the search index
     toc: bool  # has headings (a table of contents and the theme's skip link)
+    record: bool = False  # a record's page (the engine's frame may differ: printed with a QR code of its address)
 
 
 def indexed(page: Page) -> bool:
     """Whether a generated page is searched: records in their own language; never lists of other pages, nor a
-    page showing a record that has no translation into the page's language (the index would hold duplicates)."""
-    return page.kind not in LIST_KINDS and page.translated
+    page showing a record that has no translation into the page's language (the index would hold duplicates),
+    nor a record left out of the search."""
+    return page.kind not in LIST_KINDS and page.translated and page.searchable
 
 
 def slug_of(page: Page) -> str:
@@ -87,15 +89,18 @@ def fits(page: Page) -> bool:
     return page.html is not None and SAFE_SLUG.fullmatch(slug_of(page)) is not None
 
 
-def variant(page: Page, edit_links: bool) -> Variant:
-    """The variant of a page; ``edit_links``: whether the site has edit links at all (a repository is known)."""
+def variant(page: Page, edit_links: bool, searched: bool | None = None, record: bool = False) -> Variant:
+    """The variant of a page; ``edit_links``: whether the site has edit links at all (a repository is known);
+    ``searched``: whether the engine marks the page for the index (by default ``indexed``); ``record``: whether it
+    is a record's page."""
     return Variant(
         folder=folder_of(page),
         wide=page.kind in LIST_KINDS,
         edit=edit_links and page.source is not None,
         h1="<h1" in (page.html or ""),
-        indexed=indexed(page),
+        indexed=indexed(page) if searched is None else searched,
         toc=bool(page.headings),
+        record=record,
     )
 
 
