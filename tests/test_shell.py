@@ -3,8 +3,9 @@
 shared fixture site, of every type and in both languages, and its sitemap are byte for byte those of the same hub
 built with ``MPCHUB_UNCACHED=1``, where MkDocs renders every page itself, with nothing cached.
 
-Differences allowed, by name (none today): ``ALLOWED``. The search bundles are left out: they are Pagefind's
-binary files, and the reference build makes none.
+The open data, which the shelled build writes before its pages, is compared too. Differences allowed, by name:
+``ALLOWED`` (none for pages); the search bundles are left out: they are Pagefind's binary files, and the
+reference build makes none.
 
 Both rest on reading Material's templates (which partials depend only on the page's folder, how a page's title,
 description and address are printed): ``MATERIAL_TEMPLATES`` pins them, so that a new Material release fails here
@@ -18,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import material
@@ -30,8 +32,11 @@ pytestmark = pytest.mark.site
 # The sha256 of Material's templates/ (every file, by path): update it after checking the comparison below passes
 # with the new release and that mpchub_mkdocs/once.py and shells.py still say what the templates do.
 MATERIAL_TEMPLATES = "0cf6cd610e8df394a294b5513f07e2dbe183ca444c6ae0c2fd24ce5a9684aa39"
-# Named differences between a page as the shells write it and as MkDocs renders it: (page, reason). None today.
-ALLOWED: dict[str, str] = {}
+# Named differences between the two builds' files (page or file pattern: reason). None for pages.
+ALLOWED: dict[str, str] = {
+    "data/*.xlsx": "a spreadsheet holds the time it was written (openpyxl's core properties)",
+    "data/datapackage.json": "it lists each file's size and hash, the spreadsheets' included",
+}
 LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")  # the build date (two builds may straddle midnight)
 
 
@@ -94,6 +99,17 @@ def test_every_page_is_the_one_mkdocs_renders(fixture_site: BuiltSite, reference
         if path not in ALLOWED and (fixture_site.site / path).read_bytes() != (reference / path).read_bytes()
     ]
     assert not differ, f"{len(differ)} pages differ from MkDocs' rendering, first: {differ[:5]}"
+    others = {p.relative_to(reference).as_posix() for p in reference.rglob("*") if p.is_file()} - expected
+    assert {p.relative_to(fixture_site.site).as_posix() for p in fixture_site.site.rglob("*") if p.is_file()} >= others
+    differ = [
+        path
+        for path in sorted(others)
+        if path != "sitemap.xml"
+        and not path.endswith(".gz")
+        and not any(fnmatch(path, pattern) for pattern in ALLOWED)
+        and (fixture_site.site / path).read_bytes() != (reference / path).read_bytes()
+    ]
+    assert not differ, f"{len(differ)} files differ from the reference build's: {differ[:5]}"
     sitemap = [
         LASTMOD.sub("", (site / "sitemap.xml").read_text(encoding="utf-8")) for site in (fixture_site.site, reference)
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -196,12 +196,19 @@ class Hub:
         records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
         return list(self.iter_pages())
 
-    def iter_pages(self, parallel: bool = False) -> Iterator[Page]:
+    def iter_pages(self, parallel: bool = False, meanwhile: Callable[[], object] | None = None) -> Iterator[Page]:
         """The generated pages one at a time: ``pages()`` without holding them all. ``parallel``: the languages
         other than the master's are made in a forked process at the same time (``site.parallel``), where that is
-        possible; never in a process that runs threads of its own."""
+        possible; never in a process that runs threads of its own. ``meanwhile``: work done first, while the
+        child makes its pages."""
         seen: dict[str, Page] = {}
-        for page in site_parallel.pages(self.site) if parallel else self.site.iter_pages():
+        if parallel:
+            made = site_parallel.pages(self.site, meanwhile)
+        else:
+            if meanwhile is not None:
+                meanwhile()
+            made = self.site.iter_pages()
+        for page in made:
             other = seen.setdefault(page.source_path, page)
             if other is not page:
                 raise PageCollision(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import shutil
 import threading
 import types
 from collections import Counter
@@ -56,6 +57,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         self.not_found: str | None = None  # the 404 page of the master language's build
         self.once = once.Once()
         self.shells = Shells()
+        self.exports: Path | None = None  # the open data, written before the pages, until it moves into the site
+        self.open_data_written = False
         self.timings = hub.Timings("build")  # for the bench (MPCHUB_TIMINGS)
         self.feed: hub.IndexFeed | None = None  # where written pages go for the search index
         self.to_index: list[tuple[str, str]] = []  # (language, output file) of the pages MkDocs writes for it
@@ -116,9 +119,18 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         shelled = once.enabled() and not self.serving
         self.shells.begin(nav_paths(config.nav), bool(self.edit_base), pack=not self.serving)
         pages = []
+        self.exports = None
+        self.open_data_written = False
+        meanwhile = None
+        if shelled:
+            # The open data is written first (while a child makes the other languages' pages), into a scratch
+            # folder that moves into the site once MkDocs has cleaned it (on_files): written at the end, its
+            # memory added to the pages' and to what Pagefind holds by then (1.1 GB at 5,000 records).
+            self.exports = (root / self.config.staging_dir).resolve().parent / "open-data"
+            meanwhile = lambda: self._write_open_data(loaded, self.exports)  # noqa: E731
         try:
             with self.timings.step("generate the pages"):
-                for page in loaded.iter_pages(parallel=shelled):  # languages at once (mpchub.site.parallel)
+                for page in loaded.iter_pages(parallel=shelled, meanwhile=meanwhile):  # languages at once
                     pages.append(page)
                     if shelled:
                         searched = self._searched(page.source_path, page)
@@ -161,8 +173,19 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         if problems:
             raise PluginError("broken links in generated pages:\n  " + "\n  ".join(problems[:20]))
 
+    def _write_open_data(self, built: Hub, target: Path | None) -> None:
+        assert target is not None
+        shutil.rmtree(target, ignore_errors=True)
+        with self.timings.step("write the open data"):
+            written = built.write_exports(target)
+        log.info(f"mpchub: {len(written)} open-data files written")
+        self.open_data_written = True
+
     @event_priority(100)  # before static-i18n (-100) pairs every page with its translations
     def _add_shelled(self, files: Any, config: Any) -> Any:
+        if self.exports is not None:  # the site folder has been cleaned by now (static-i18n's next builds do not)
+            _move_into(self.exports, Path(config.site_dir))
+            self.exports = None
         return self.shells.add_files(files, config)
 
     @event_priority(-150)  # after static-i18n has made each language's file list (-100)
@@ -359,9 +382,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             # While editing, the page reloads at once; the downloads and search catch up a moment later.
             threading.Thread(target=self._catch_up, args=(built, site_dir), daemon=True).start()
             return
-        with self.timings.step("write the open data"):
-            written = built.write_exports(site_dir)
-        log.info(f"mpchub: {len(written)} open-data files written")
+        if not self.open_data_written:  # not written with the pages (mkdocs serve, the reference build)
+            with self.timings.step("write the open data"):
+                written = built.write_exports(site_dir)
+            log.info(f"mpchub: {len(written)} open-data files written")
         feed, self.feed = self.feed, None
         if feed is None:
             self.timings.write()
@@ -411,6 +435,16 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if source.exists():
                 server.watch(str(source))
         return server
+
+
+def _move_into(source: Path, site: Path) -> None:
+    """Move every file under ``source`` to the same place under ``site``."""
+    for folder, _subfolders, names in os.walk(source):
+        target = site / Path(folder).relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.move(os.path.join(folder, name), target / name)
+    shutil.rmtree(source, ignore_errors=True)
 
 
 def _render_nothing(page: Any, config: Any, files: Any) -> None:

@@ -19,7 +19,7 @@ import pickle
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from mpchub.content.registry import Language
@@ -35,13 +35,16 @@ def possible() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
-def pages(site: Site) -> Iterator[Page]:
+def pages(site: Site, meanwhile: Callable[[], object] | None = None) -> Iterator[Page]:
     """Every generated page, the master language's made here and the others' in a forked child at the same
-    time (``Site.iter_pages`` order: the master's first)."""
+    time (``Site.iter_pages`` order: the master's first). ``meanwhile``: work this process does first, while the
+    child makes its pages (the open data: the child's pages take about as long as this process's)."""
     languages = site.registry.languages
     here = [language for language in languages if language.master]
     there = [language for language in languages if not language.master]
     if not there or not possible():
+        if meanwhile is not None:
+            meanwhile()
         yield from site.iter_pages()
         return
     read, write = os.pipe()
@@ -65,6 +68,8 @@ def pages(site: Site) -> Iterator[Page]:
     reader = threading.Thread(target=_receive, args=(read, received, failures), daemon=True)
     reader.start()
     try:
+        if meanwhile is not None:
+            meanwhile()
         yield from site.iter_pages(here)
     finally:
         reader.join()
