@@ -3,7 +3,10 @@ indexes, and fix what static-i18n gets wrong. Everything MkDocs- and Material-sp
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import ctypes
+import gc
 import logging
 import os
 import shutil
@@ -154,6 +157,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
+        _give_back_memory()  # what making the open data and the pages held and let go
         if self.reuse is not None:
             made = {"files": self.reuse.files.made, "record pages": self.reuse.pages.made}
             log.info("mpchub: made afresh, the rest reused: " + ", ".join(f"{n} {k}" for k, n in made.items()))
@@ -338,6 +342,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             raise PluginError(str(exc)) from None
         if written:
             log.info(f"mpchub: {written} '{language}' pages written into their shells")
+        _give_back_memory()  # the language's pages, written and let go
 
     def _shelled_search(self, built: Hub, page: Page) -> str:
         self.expected_in_index[page.lang] += 1
@@ -435,6 +440,16 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             if source.exists():
                 server.watch(str(source))
         return server
+
+
+def _give_back_memory() -> None:
+    """Return to the system the memory Python has let go of. Freed objects stay in the C library's heap, where
+    they still count in the process's memory: Pagefind's services fill up beside this process, and at 5,000
+    records the sum came within a few per cent of 1 GB. glibc's ``malloc_trim`` (Linux) returns the heap's free
+    pages; elsewhere nothing is done."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _move_into(source: Path, site: Path) -> None:
