@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,7 +32,8 @@ from jinja2.runtime import Context
 # Material's partials whose output, for a page outside the navigation, depends only on the build and the folder.
 PER_FOLDER = ("partials/nav.html", "partials/tabs.html")
 LANGUAGES = "partials/languages/{code}.html"
-FALLBACK_LANGUAGE = "en"  # partials/language.html falls back to Material's English table
+LANGUAGE = "partials/language.html"  # imports the page's table and the one it falls back to
+FALLBACK = re.compile(r'import\s+"partials/languages/([\w-]+)\.html"\s+as\s+fallback')
 
 
 def enabled() -> bool:
@@ -55,7 +57,9 @@ class Once:
         for name in PER_FOLDER:
             template = env.get_template(name)
             template.root_render_func = self._per_folder(template.root_render_func, name)  # type: ignore[method-assign]
-        for code in dict.fromkeys((language, FALLBACK_LANGUAGE)):
+        source, _filename, _uptodate = env.loader.get_source(env, LANGUAGE)
+        fallback = FALLBACK.search(source)
+        for code in dict.fromkeys((language, *([fallback.group(1)] if fallback else []))):
             module = env.get_template(LANGUAGES.format(code=code)).module
             module.t = _looked_up_once(module.t)  # type: ignore[attr-defined]
 
