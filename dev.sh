@@ -84,10 +84,9 @@ case "${1:-help}" in
   build)
     setup_python
     setup_node
-    # As publish.yml builds: the site, then its search index once the build has exited, so that the two
-    # never hold their memory at the same time (mkdocs.yml: MPCHUB_SEARCH).
-    MPCHUB_SEARCH=false "$VENV/bin/mkdocs" build --strict
-    exec "$VENV/bin/python" -m mpchub index site ;;
+    # As publish.yml builds: mpchub index runs the build, indexes its pages as they are written and writes the
+    # index once the build has exited, so that the two never hold their memory at the same time.
+    exec "$VENV/bin/python" -m mpchub index site --build "$VENV/bin/mkdocs" build --strict ;;
   test)
     setup_python
     setup_node

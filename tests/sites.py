@@ -55,25 +55,22 @@ def make_fixture_hub(target: Path) -> Path:
 
 
 def build(root: Path, site: Path, env: dict[str, str] | None = None) -> BuiltSite:
-    """The hub at ``root`` built as publish.yml builds it (or with ``env`` instead): ``mkdocs build --strict``
-    with the search index left out, then ``mpchub index`` once the build has exited."""
+    """The hub at ``root`` built as publish.yml builds it (or with ``env`` instead): ``mpchub index SITE --build
+    mkdocs build --strict``, which indexes the pages as the build writes them and writes the index once it has
+    exited."""
     if env is None:
         env = {**os.environ, "SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
-    log = ""
-    for command in (
-        ["-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        ["-m", "mpchub", "--root", str(root), "index", str(site)],
-    ):
-        process = subprocess.run(
-            [sys.executable, *command],
-            capture_output=True,
-            text=True,
-            env={**env, "MPCHUB_SEARCH": "false"},
-            cwd=root,
-            timeout=600,
-        )
-        log += process.stdout + process.stderr
-        assert process.returncode == 0, log
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    process = subprocess.run(
+        [sys.executable, "-m", "mpchub", "--root", str(root), "index", str(site), "--build", *build],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=600,
+    )
+    log = process.stdout + process.stderr
+    assert process.returncode == 0, log
     return BuiltSite(root, site, log)
 
 

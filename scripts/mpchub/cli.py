@@ -104,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", help="make and check the search index of a built site (after mkdocs build)")
     index.add_argument("site", type=Path, metavar="SITE", help="the built site (e.g. site)")
+    index.add_argument(
+        "--build",
+        nargs=argparse.REMAINDER,
+        metavar="COMMAND",
+        help="run COMMAND (the site's build, e.g. mkdocs build --strict) and index its pages as it writes them; the "
+        "index is written once it has exited",
+    )
 
     return parser
 

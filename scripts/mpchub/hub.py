@@ -9,8 +9,9 @@ import-linter contract holds it to that); everything it passes in and gets back 
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -34,13 +35,17 @@ from mpchub.render.strings import STRINGS, t
 from mpchub.search import assets as search_assets
 from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
+from mpchub.search import scan as search_scan
+from mpchub.search import service as search_service
 from mpchub.search import words as search_words
-from mpchub.site import csp
+from mpchub.site import csp, shell
+from mpchub.site import parallel as site_parallel
 from mpchub.site.build import Parts, Site
 from mpchub.site.links import broken
 from mpchub.site.pages import Page
 from mpchub.site.paths import body_link_problems, page_urls
 from mpchub.site.view import View
+from mpchub.timings import Timings
 
 EditorMissing = admin.EditorMissing
 SERVICE_WORKER = offline.SERVICE_WORKER
@@ -60,6 +65,25 @@ def _described(page: Page) -> str:
     return f"the page of {page.source}" if page.source else f"{page.kind} page '{page.title}'"
 
 
+# Pages indexed as they are written (search.service): by `mpchub index --build`, or by services of the build's own.
+IndexFeed = search_service.Feed
+
+
+def feeding(environ: dict[str, str] | os._Environ[str]) -> bool:
+    """Whether the build runs under ``mpchub index --build``, which indexes the pages it reports."""
+    return bool(environ.get(search_service.FEED))
+
+
+# Generated pages written into page shells the engine renders once per language, folder and variant (site.shell).
+Shell = shell.Shell
+ShellError = shell.ShellError
+ShellVariant = shell.Variant
+shell_variant = shell.variant
+shell_page = shell.shell_page
+shell_markers = shell.markers
+fits_shell = shell.fits
+is_indexed = shell.indexed
+LIST_KINDS = shell.LIST_KINDS
 PageWithoutHead = csp.PageWithoutHead
 MIN_SHARE = pagefind.MIN_SHARE
 
@@ -170,15 +194,27 @@ class Hub:
     def pages(self) -> list[Page]:
         """Every generated page; ``PageCollision`` when two would be the same page (the check refuses the
         records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
-        pages = self.site.pages()
+        return list(self.iter_pages())
+
+    def iter_pages(self, parallel: bool = False, meanwhile: Callable[[], object] | None = None) -> Iterator[Page]:
+        """The generated pages one at a time: ``pages()`` without holding them all. ``parallel``: the languages
+        other than the master's are made in a forked process at the same time (``site.parallel``), where that is
+        possible; never in a process that runs threads of its own. ``meanwhile``: work done first, while the
+        child makes its pages."""
         seen: dict[str, Page] = {}
-        for page in pages:
+        if parallel:
+            made = site_parallel.pages(self.site, meanwhile)
+        else:
+            if meanwhile is not None:
+                meanwhile()
+            made = self.site.iter_pages()
+        for page in made:
             other = seen.setdefault(page.source_path, page)
             if other is not page:
                 raise PageCollision(
                     f"two generated pages would be /{page.url}: {_described(other)} and {_described(page)}"
                 )
-        return pages
+            yield page
 
     def known_paths(self) -> set[str]:
         """Site paths the core writes besides pages (downloads, feeds, citation files), for link checks."""
@@ -186,7 +222,7 @@ class Hub:
 
     def broken_links(self, documents: Iterable[tuple[str, str]], known: set[str]) -> list[str]:
         """``page: href`` for every relative link of ``documents`` (URL, HTML) that leads to no known path."""
-        return broken(documents, known, self.reuse.links if self.reuse is not None else None)
+        return broken(documents, known)
 
     def fill_markers(self, html: str, page_url: str) -> str:
         """A hand-written page's ``<!-- mpchub:NAME -->`` markers filled with generated HTML (KeyError: unknown),
@@ -242,9 +278,11 @@ class Hub:
             "catalog": language.url(self.registry.collections[0].catalog),
         }
 
-    def search_copy(self, article_html: str, lang: str) -> str:
-        """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata)."""
-        return search_words.index_block(article_html, self.registry.language(lang).turkish)
+    def search_copy(self, article_html: str, lang: str, generated: bool = False) -> str:
+        """The hidden search copy of a page's indexed region (folded words and keys, weighted metadata).
+        ``generated``: the core made the HTML (read in one pass, ``search.scan``; any other HTML is parsed)."""
+        copy = search_scan.index_block if generated else search_words.index_block
+        return copy(article_html, self.registry.language(lang).turkish)
 
     def prepare_editor(self, repo_url: str | None, branch: str, auth_url: str | None) -> None:
         """Make the web editor's files (``/admin/``) now, so that a missing ``npm ci`` stops the build at once
@@ -328,9 +366,11 @@ def build_index(site_dir: Path, project: Project) -> dict[str, int]:
 
 
 __all__ = [
+    "LIST_KINDS",
     "SERVICE_WORKER",
     "EditorMissing",
     "Hub",
+    "IndexFeed",
     "Page",
     "PageCollision",
     "PageWithoutHead",
@@ -338,12 +378,22 @@ __all__ = [
     "Project",
     "Registry",
     "Reuse",
+    "Shell",
+    "ShellError",
+    "ShellVariant",
+    "Timings",
     "build_index",
     "catalogue_of",
     "check",
+    "feeding",
+    "fits_shell",
     "hand_written_urls",
     "hashed_name",
     "index_site",
     "indexed_section",
+    "is_indexed",
     "secure",
+    "shell_markers",
+    "shell_page",
+    "shell_variant",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from markupsafe import escape
@@ -42,12 +43,16 @@ def stub(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.markdown
 
 
-def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None = None) -> int:
+def stage(
+    source: Path, pages: list[Page], target: Path, touch: set[str] | None = None, virtual: Iterable[str] = ()
+) -> int:
     """Make ``target`` hold exactly the hand-written files and the generated pages' stubs. Returns files written.
 
     ``touch`` names stubs (source paths) whose page changed although the stub did not (an edit of a record's
     body changes only the HTML spliced in): their time is set to now, so ``mkdocs serve --dirty``, which
-    rebuilds only pages whose source is newer than their output, rebuilds them too."""
+    rebuilds only pages whose source is newer than their output, rebuilds them too. ``virtual`` names the source
+    paths of generated pages that MkDocs is told of without a file (``mpchub_mkdocs.shells``): they may not
+    collide with a hand-written page either."""
     wanted: dict[str, bytes] = {}
     for directory, _subfolders, names in os.walk(source):
         for name in names:
@@ -58,6 +63,9 @@ def stage(source: Path, pages: list[Page], target: Path, touch: set[str] | None 
         if rel in wanted:
             raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
         wanted[rel] = stub(page).encode("utf-8")
+    for rel in virtual:
+        if rel in wanted:
+            raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
     written = 0
     for rel, data in wanted.items():
         path = target / rel

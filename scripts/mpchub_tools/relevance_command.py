@@ -28,6 +28,8 @@ RESULTS = ".mpc-search__results"
 SHOWN = "(q) => document.querySelector('.mpc-search__results')?.getAttribute('data-query') === q"
 # A page to type on, per language: any page with the header search.
 START = {"tr": "about/", "en": "en/about/"}
+# Queries that match most records, timed too (not scored): the search's slowest case is a word on every page.
+BROAD = {"tr": "belediyesi", "en": "municipality"}
 
 
 def search_box(page: Any, text: str, timeout: float = 15_000, typed: bool = False) -> list[str]:
@@ -70,7 +72,10 @@ def timed_search(page: Any, text: str) -> tuple[list[str], float]:
     return found, max(0.0, timing["shown"] - timing["key"])
 
 
-def run_queries(site: Path, queries: list[Query], timing: bool = True) -> list[Outcome]:
+def run_queries(
+    site: Path, queries: list[Query], timing: bool = True, broad: dict[str, float] | None = None
+) -> list[Outcome]:
+    """Type every query; with ``timing``, time each (index cached) and, into ``broad``, the ``BROAD`` queries."""
     from playwright.sync_api import sync_playwright
 
     from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
@@ -92,6 +97,10 @@ def run_queries(site: Path, queries: list[Query], timing: bool = True) -> list[O
                 outcomes.append(Outcome(query, found, millis))
             else:
                 outcomes.append(Outcome(query, search_box(page, query.text)))
+        if timing and broad is not None:
+            for lang, text in BROAD.items():
+                found, millis = timed_search(pages[lang], text)
+                broad[f"[{lang}] {text} ({len(found)} shown)"] = millis
         browser.close()
     return outcomes
 
@@ -123,14 +132,17 @@ def run(project: Project, args: argparse.Namespace) -> int:
         ]:
             print(f"mpchub relevance: {site} has no search index ({', '.join(missing)})", file=sys.stderr)
             return 2
+        broad: dict[str, float] = {}
         try:
-            outcomes = run_queries(site, queries, timing=not args.no_timing)
+            outcomes = run_queries(site, queries, timing=not args.no_timing, broad=broad)
         except Exception as exc:  # Playwright's errors: a missing browser, a search that never finished
             print(f"mpchub relevance: the browser run failed: {str(exc).splitlines()[0]}", file=sys.stderr)
             return 1
     print(report(outcomes, verbose=args.verbose))
     for intruder in args.intruder or ():
         print(intruder_report(outcomes, intruder))
+    for query, millis in broad.items():
+        print(f"a query matching most records, {query}: results on screen {millis:.0f} ms after the last key")
     return 0 if summarise(outcomes).complete == len(outcomes) else 1
 
 

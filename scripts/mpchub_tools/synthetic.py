@@ -13,6 +13,9 @@ from pathlib import Path
 from mpchub.content.project import Project
 from mpchub.content.vocabularies import Vocabulary
 
+# What a hub is defined by besides its records (tests/hubs.py copies the same).
+DEFINITIONS = ("hub.yml", "termbase.yml", "synonyms.yml", "schemas", "vocabularies", "strings")
+
 WORDS_TR = (
     "göçmen",
     "belediye",
@@ -102,7 +105,7 @@ sources:
   - title: Sentetik kaynak
     url: https://example.org/synthetic/{slug}
     kind: web
-verification: submitted
+verification: compiled-from-public-sources
 last_reviewed: 2026-01-15
 ---
 
@@ -137,16 +140,19 @@ def make_project(
     translated_share: float = 1.0,
     shared: bool = False,
 ) -> Project:
-    """A scratch hub with the source's schemas and vocabularies and ``practices`` synthetic practices."""
+    """A scratch hub with the source's definitions (registry, schemas, vocabularies, termbase, catalogue) and
+    ``practices`` synthetic practices; the other collections' folders are empty."""
     from mpchub.content.vocabularies import load_vocabularies
 
     target.mkdir(parents=True, exist_ok=True)
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(source.root / folder, target / folder, dirs_exist_ok=True)
-    for name in ("hub.yml", "termbase.yml", "synonyms.yml"):  # the registry and the checks' data files
-        if (source.root / name).is_file():
+    for name in DEFINITIONS:
+        if (source.root / name).is_dir():
+            shutil.copytree(source.root / name, target / name, dirs_exist_ok=True)
+        elif (source.root / name).exists():
             shutil.copy(source.root / name, target / name)
     project = Project(target)
+    for collection in project.registry.collections:
+        project.collection_dir(collection).mkdir(exist_ok=True)
     vocabularies = load_vocabularies(
         project.vocabularies_dir, project.schemas_dir / "vocabulary.schema.json", project.registry.codes
     )

@@ -596,7 +596,7 @@ def problems(source: str) -> list[BodyProblem]:
     return rendered(source).problems
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)  # every body of 5,000 bilingual records: 8,192 made the build render most again
 def rendered(source: str) -> RenderedBody:
     """:func:`render`, once per text: ``mpchub check`` and the build in one process (``mkdocs build`` checks,
     then renders every page; an untranslated record's page in another language shows the master's body)

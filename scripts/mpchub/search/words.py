@@ -239,10 +239,13 @@ def index_block(article_html: str, turkish: bool | None = None) -> str:
     except (ValueError, lxml_html.etree.ParserError):
         return ""
     _own_text(root)
-    text = " ".join(root.itertext())
+    return assemble(" ".join(root.itertext()), _metadata(root), _glued_words(root), turkish)
+
+
+def assemble(text: str, metadata: list[str], glued: dict[str, None], turkish: bool | None) -> str:
+    """The hidden block from a page's own text, its metadata labels and the first words of its ``<dd>``."""
     turkish = looks_turkish(text) if turkish is None else turkish
-    metadata = _metadata(root)
-    body_forms = _glued_words(root) | _variants(_words(text), turkish)
+    body_forms = glued | _variants(_words(text), turkish)
     meta_words = [w for label in metadata for w in _words(label)]
     meta_forms = {w: None for w in meta_words} | _variants(meta_words, turkish)
     if not body_forms and not meta_forms:
@@ -252,16 +255,3 @@ def index_block(article_html: str, turkish: bool | None = None) -> str:
         meta = f'<span data-pagefind-weight="{METADATA_WEIGHT}">{html.escape(" ".join(meta_forms))}</span>'
     body = html.escape(" ".join(body_forms))
     return f'<div hidden aria-hidden="true" data-mpc-folded>{FOLDED_MARK} {body} {meta}</div>'
-
-
-def folded_terms(page_html: str) -> str:
-    """The folded, joined and key forms of the words of ``page_html`` (its own text), space-separated."""
-    root = lxml_html.fragment_fromstring(page_html or "<div></div>", create_parent="div")
-    _own_text(root)
-    text = " ".join(root.itertext())
-    return " ".join(_variants(_words(text), looks_turkish(text)))
-
-
-def folded_block(page_html: str, turkish: bool | None = None) -> str:
-    """The name the MkDocs adapter calls: see ``index_block``."""
-    return index_block(page_html, turkish)

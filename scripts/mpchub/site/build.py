@@ -8,7 +8,7 @@ structured data, a catalog's download links, the statistics page, the open-data 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -63,27 +63,28 @@ class Site:
             c.folder: {lang: t(lang, f"intro_{c.folder}") for lang in self.registry.codes}
             for c in self.registry.collections
         }
-        self.listings = Listings(self.index, intros, reuse, self.parts.downloads, self.parts.download_control)
+        self.listings = Listings(self.index, intros, self.parts.downloads, self.parts.download_control)
 
     def pages(self) -> list[Page]:
-        out: list[Page] = []
-        for language in self.registry.languages:
+        return list(self.iter_pages())
+
+    def iter_pages(self, languages: Iterable[Language] | None = None) -> Iterator[Page]:
+        """Every generated page (of ``languages``: default all), one at a time (a caller may keep each in a smaller
+        form as it comes)."""
+        for language in self.registry.languages if languages is None else languages:
             lang = language.code
-            out.extend(self.records.page(record, lang) for record in self.corpus.all())
-            out.extend(self.listings.catalogs(lang))
-            out.extend(self.listings.browse_pages(lang))
-            out.append(self.translation_page(lang))
-            out.extend(self.parts.pages(View(self.index, lang, "")))
-            out.append(
-                Page(
-                    FIELD_REFERENCE,
-                    language,
-                    t(lang, "fields"),
-                    "reference",
-                    markdown=render_reference(self.corpus.schemas, lang) + "\n" + check_rules_table(lang),
-                )
+            yield from (self.records.page(record, lang) for record in self.corpus.all())
+            yield from self.listings.catalogs(lang)
+            yield from self.listings.browse_pages(lang)
+            yield self.translation_page(lang)
+            yield from self.parts.pages(View(self.index, lang, ""))
+            yield Page(
+                FIELD_REFERENCE,
+                language,
+                t(lang, "fields"),
+                "reference",
+                markdown=render_reference(self.corpus.schemas, lang) + "\n" + check_rules_table(lang),
             )
-        return out
 
     def translation_page(self, lang: str) -> Page:
         """For maintainers: what has no translation, and which translations are older than their master."""

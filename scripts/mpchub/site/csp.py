@@ -72,13 +72,36 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def policy(html: str) -> str:
     """The policy text for one page: ``POLICY`` plus the hashes of that page's inline scripts."""
-    extra = {"script-src": tuple(inline_script_hashes(html))}
+    return policy_with(inline_script_hashes(html))
+
+
+def policy_with(hashes: list[str]) -> str:
+    """``POLICY`` with ``hashes`` (``'sha256-…'`` sources, in page order) allowed as scripts."""
+    extra = {"script-src": tuple(hashes)}
     return "; ".join(" ".join((name, *sources, *extra.get(name, ()))) for name, sources in POLICY)
 
 
 def meta_tag(html: str) -> str:
-    content = escape(policy(html), quote=False).replace('"', "&quot;")  # the policy has ' quotes, never "
+    return meta_tag_with(inline_script_hashes(html))
+
+
+def meta_tag_with(hashes: list[str]) -> str:
+    content = escape(policy_with(hashes), quote=False).replace('"', "&quot;")  # the policy has ' quotes, never "
     return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+
+
+def has_policy(html: str) -> bool:
+    return _EXISTING.search(html) is not None
+
+
+def place(html: str) -> int | None:
+    """Where ``apply`` puts the tag: right after ``<head>``, or after ``<meta charset>`` when the head starts with
+    one; None without a head."""
+    head = _HEAD.search(html)
+    if head is None:
+        return None
+    charset = _CHARSET.match(html, head.end())
+    return charset.end() if charset else head.end()
 
 
 def apply(html: str) -> str:
@@ -90,11 +113,7 @@ def apply(html: str) -> str:
     """
     if _EXISTING.search(html):
         return html
-    head = _HEAD.search(html)
-    if head is None:
+    at = place(html)
+    if at is None:
         raise PageWithoutHead("a built page has no <head>: cannot add the Content-Security-Policy")
-    at = head.end()
-    charset = _CHARSET.match(html, at)
-    if charset:
-        at = charset.end()
     return html[:at] + "\n    " + meta_tag(html) + html[at:]

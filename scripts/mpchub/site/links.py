@@ -11,8 +11,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from mpchub.content.reuse import Memo
-
 HREF = re.compile(r'\shref="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
@@ -28,16 +26,12 @@ def resolve(page_url: str, href: str) -> str:
     return "" if target == "." else target.strip("/")
 
 
-def broken(documents: Iterable[tuple[str, str]], known: set[str], memo: Memo | None = None) -> list[str]:
-    """``page: href`` for every relative link in ``documents`` (URL, HTML) that leads to no known path.
-
-    ``memo`` (``Reuse.links``) keeps each document's links from earlier builds: the known paths change
-    with the records, a page's links only with its HTML."""
+def broken(documents: Iterable[tuple[str, str]], known: set[str]) -> list[str]:
+    """``page: href`` for every relative link in ``documents`` (URL, HTML) that leads to no known path."""
     known = {k.strip("/") for k in known}
     problems = []
     for page_url, document in documents:
-        key = (page_url, document)
-        links = _links(*key) if memo is None else memo.get(key, _links, *key)
+        links = _links(page_url, document)
         problems += [f"/{page_url}: {h} leads to no page (/{target})" for h, target in links if target not in known]
     return problems
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from mpchub.content.corpus import Record
 from mpchub.content.dates import year_of
 from mpchub.content.registry import Collection, Facet
-from mpchub.content.reuse import Memo, Reuse
+from mpchub.content.reuse import Memo
 from mpchub.content.sitemap import BROWSE_HOME, browse_index
 from mpchub.render.templates import render
 from mpchub.render.urls import browse_path
@@ -47,14 +47,12 @@ def facet_attribute(found: list[Any]) -> str:
 
 
 class Listings:
-    """Catalogs, browse pages and home blocks. ``reuse`` (under ``mkdocs serve``) keeps cards and the pages of
-    browse groups from earlier builds, keyed by the records they are made from."""
+    """Catalogs, browse pages and home blocks."""
 
     def __init__(
         self,
         index: SiteIndex,
         intros: dict[str, dict[str, str]],
-        reuse: Reuse | None = None,
         downloads: Downloads | None = None,
         download_control: Downloads | None = None,
     ) -> None:
@@ -64,8 +62,7 @@ class Listings:
         self.downloads = downloads or (lambda collection, view: Markup(""))
         self.download_control = download_control or (lambda collection, view: Markup(""))
         self.places = Places(index)
-        self._cards: Memo = reuse.cards if reuse is not None else Memo()
-        self._groups: Memo | None = reuse.groups if reuse is not None else None
+        self._cards: Memo = Memo()  # a card, by its record, language, link and catalog rank (within this build)
 
     # --- cards -------------------------------------------------------------------------------------
 
@@ -289,28 +286,6 @@ class Listings:
         by_collection: dict[str, list[Record]],
         lang: str,
         browse: tuple[str, Any] | None = None,
-        located: Located | None = None,
-    ) -> Page:
-        if self._groups is None:
-            return self._group_page(path, heading, by_collection, lang, browse, located)
-        made_of = tuple(
-            (name, tuple(r.fields_fingerprint for r in records)) for name, records in sorted(by_collection.items())
-        )
-        nearby = None
-        if located is not None:
-            nearby = (located.heading, located.intro, tuple(r.fields_fingerprint for r in located.records))
-        return self._groups.get(
-            (path, heading, lang, browse, made_of, nearby),
-            lambda: self._group_page(path, heading, by_collection, lang, browse, located),
-        )
-
-    def _group_page(
-        self,
-        path: str,
-        heading: str,
-        by_collection: dict[str, list[Record]],
-        lang: str,
-        browse: tuple[str, Any] | None,
         located: Located | None = None,
     ) -> Page:
         """The records under one heading: the primary collection's first (with links into its catalog), then
