@@ -15,6 +15,7 @@ import functools
 import gzip
 import hashlib
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,10 +50,18 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that leaves a page drops the files it was still loading: not an error of the site."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def _running(handler: Any) -> Iterator[int]:
     """An HTTP server on a free port of 127.0.0.1 in a thread, for the ``with`` block; yields the port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -20,6 +20,7 @@ import json
 import re
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,6 +121,7 @@ class Service:
         answer = self._wait(self._send({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}))
         if answer.get("type") != "WriteFiles":
             raise PagefindFailed(f"Pagefind could not write {output}: {answer.get('message', answer)}")
+        _written(output)
         self.close()
 
     def close(self) -> None:
@@ -130,6 +132,32 @@ class Service:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def _written(output: Path, patience: float = 30.0) -> None:
+    """Wait until the bundle's files are on disk before the service is ended.
+
+    Pagefind answers WriteFiles once it has handed each file to tokio, whose writes finish on a background thread;
+    ending the service at once (closing its input) could leave a file created but empty (seen under load: an
+    empty ``pagefind-entry.json``). The bundle is taken as written when no file is empty, its entry parses and
+    the sizes are the same twice in a row."""
+    deadline = time.monotonic() + patience
+    before: dict[str, int] | None = None
+    while time.monotonic() < deadline:
+        sizes = {path.as_posix(): path.stat().st_size for path in output.rglob("*") if path.is_file()}
+        if sizes and all(sizes.values()) and sizes == before and _parses(output / "pagefind-entry.json"):
+            return
+        before = sizes
+        time.sleep(0.02)
+    raise PagefindFailed(f"Pagefind's bundle in {output} was not written within {patience:.0f} s")
+
+
+def _parses(entry: Path) -> bool:
+    try:
+        json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 _DIV = re.compile(r"<div\b|</div\s*>")
