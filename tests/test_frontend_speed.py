@@ -1,6 +1,6 @@
-"""What keeps the pages fast on a phone's CPU (Lighthouse's total blocking time, ARCHITECTURE.md
-§Accessibility and phones): no script blocks the first paint, and our scripts do no work at load that can
-wait for the visitor. Speed itself is measured by Lighthouse (the command is in ARCHITECTURE.md), not here."""
+"""What keeps the pages fast on a phone's CPU (what Lighthouse calls total blocking time): no script blocks the
+first paint, and our scripts do no work at load that can wait for the visitor. Speed itself is measured by
+``./dev.sh bench --weak`` (PERFORMANCE.md), not here."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@
  *
  * Load time: the build writes the list in its default order with its counts, so with nothing chosen in
  * the URL this script only listens; it touches the cards at the first change (total blocking time on a
- * phone's CPU, ARCHITECTURE.md §Accessibility and phones).
+ * phone's CPU, tests/test_frontend_speed.py).
  *
  * Also here, because the filters are what it must keep: the language switcher carries the page's query
  * and hash to the other language's page (the same page, with the same keys in the URL).

@@ -6,7 +6,7 @@ plugin writes ``page`` lines on the pipe named by ``MPCHUB_INDEX_FEED``), so eac
 Pagefind on the second core while the build is still writing the other language; then, once the build has exited
 and freed its memory, it writes each language's index, the smallest first. Pagefind holds what it indexes in
 memory, and writing an index takes several times that for a moment: run after the build has exited, that moment
-never adds to the build's memory (ARCHITECTURE.md, Performance).
+never adds to the build's memory (PERFORMANCE.md).
 """
 
 from __future__ import annotations

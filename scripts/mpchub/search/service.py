@@ -10,7 +10,7 @@ pages took 40 s; this client writes its requests without waiting and reads the a
 Memory: what a service holds grows with the pages given (about 50 KB a Turkish page, its words and text); writing
 the index takes about four times that for a moment (950 MiB for 5,004 Turkish pages). ``Indexer.finish`` writes
 the bundles one after the other, the smallest first, and ``mpchub index --build`` calls it only after the build
-has exited, so that the build's memory and these peaks never add up (ARCHITECTURE.md, Performance).
+has exited, so that the build's memory and these peaks never add up (PERFORMANCE.md).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Pagefind indexes each page's own words and stems them with the Snowball stemmer of the page's language,
 on the page and on the query alike. Measured on our records, that is not enough for Turkish as people type
-it (see ARCHITECTURE.md §Search): it does not fold the dotless ı ("ışık" finds nothing, nor does
+it (see ARCHITECTURE.md, Site design in brief): it does not fold the dotless ı ("ışık" finds nothing, nor does
 "isik"); Snowball cannot stem a word typed without Turkish letters ("kurslari" stays whole because vowel
 harmony needs the ı); it leaves "kursu" whole while "kursları" becomes "kurs"; and it is not
 prefix-consistent ("küçükçekmece" → "küçükçekmeç", "küçükçekmecedeki" → "küçükçekmece"), so
