@@ -134,33 +134,25 @@ def _is_collection(value: Any) -> bool:
 
 def _mapping(data: Mapping[str, Any], indent: str) -> str:
     """A block mapping whose first line starts where the caller stands and the others at ``indent``."""
-    lines = []
-    for key, value in data.items():
-        inner = indent + INDENT
-        if _is_collection(value) and not value:
-            lines.append(f"{key}: {'{}' if isinstance(value, Mapping) else '[]'}")
-        elif isinstance(value, Mapping):
-            lines.append(f"{key}:\n{inner}{_mapping(value, inner)}")
-        elif isinstance(value, list):
-            lines.append(f"{key}:\n{inner}{_sequence(value, inner)}")
-        else:
-            lines.append(f"{key}: {_scalar(value, inner)}")
-    return f"\n{indent}".join(lines)
+    return f"\n{indent}".join(_entry(f"{key}:", value, indent + INDENT) for key, value in data.items())
 
 
 def _sequence(items: list[Any], indent: str) -> str:
-    lines = []
-    for item in items:
-        inner = indent + INDENT
-        if _is_collection(item) and not item:
-            lines.append(f"- {'{}' if isinstance(item, Mapping) else '[]'}")
-        elif isinstance(item, Mapping):
-            lines.append(f"- {_mapping(item, inner)}")
-        elif isinstance(item, list):
-            lines.append(f"- {_sequence(item, inner)}")
-        else:
-            lines.append(f"- {_scalar(item, inner)}")
-    return f"\n{indent}".join(lines)
+    return f"\n{indent}".join(_entry("-", item, indent + INDENT) for item in items)
+
+
+def _entry(head: str, value: Any, inner: str) -> str:
+    """``key:`` or ``-`` and its value: an empty collection inline, a nested block below a key (beside a dash:
+    a list item's first key shares the dash's line), a scalar after one space."""
+    if _is_collection(value) and not value:
+        return f"{head} {'{}' if isinstance(value, Mapping) else '[]'}"
+    if isinstance(value, Mapping):
+        block = _mapping(value, inner)
+    elif isinstance(value, list):
+        block = _sequence(value, inner)
+    else:
+        return f"{head} {_scalar(value, inner)}"
+    return f"{head} {block}" if head == "-" else f"{head}\n{inner}{block}"
 
 
 def dump(data: Mapping[str, Any]) -> str:
