@@ -6,7 +6,8 @@
 #   ./dev.sh build    set up, then build the site (with its search index) into site/
 #   ./dev.sh test     set up (including Debian's Chromium for browser tests), then lint and run every test
 #   ./dev.sh test --fast   the edit loop's tier: lint and the tests that build no site and start no browser
-#   ./dev.sh bench    set up, then measure validation and build speed (figures go in docs/)
+#   ./dev.sh bench    set up, then measure speed and size (figures go in PERFORMANCE.md)
+#   ./dev.sh relevance     set up, then run the search's relevance set in Chromium (recall@5, ranks, timings)
 #   ./dev.sh setup    only set up (.venv and node_modules with pinned dependencies)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -107,9 +108,16 @@ case "${1:-help}" in
   bench)
     setup_python
     setup_node
+    setup_browser  # --site, --weak and --mailto measure in Chromium
     shift
     exec "$VENV/bin/python" -m mpchub_tools.bench "$@" ;;
+  relevance)
+    setup_python
+    setup_node
+    setup_browser
+    shift
+    exec "$VENV/bin/python" -m mpchub_tools.relevance_command "$@" ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

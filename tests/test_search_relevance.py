@@ -1,7 +1,7 @@
 """The relevance set (tests/relevance/queries.yml) through the real search box, on the repository's site.
 
 Every query must have all its records in the first five results, in its language (issue 11's goal).
-`mpchub relevance` runs the same queries and reports recall@5, ranks and timings.
+`./dev.sh relevance` runs the same queries and reports recall@5, ranks and timings.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The set (``tests/relevance/queries.yml``) lists realistic queries, each with the records that must be in
 its first five results. Scoring is plain arithmetic over result addresses, so it serves both the browser
-test and ``mpchub relevance``; driving the browser is their business.
+test and ``./dev.sh relevance``; driving the browser is their business.
 """
 
 from __future__ import annotations

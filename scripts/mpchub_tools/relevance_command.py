@@ -125,18 +125,18 @@ def run(project: Project, args: argparse.Namespace) -> int:
             site = Path(scratch) / "site"
             failure = build_site(project, site)
             if failure:
-                print(f"mpchub relevance: the site did not build:\n{failure}", file=sys.stderr)
+                print(f"relevance: the site did not build:\n{failure}", file=sys.stderr)
                 return 1
         elif missing := [
             b for b in map(bundle_dir, project.registry.languages) if not (site / b / "pagefind.js").is_file()
         ]:
-            print(f"mpchub relevance: {site} has no search index ({', '.join(missing)})", file=sys.stderr)
+            print(f"relevance: {site} has no search index ({', '.join(missing)})", file=sys.stderr)
             return 2
         broad: dict[str, float] = {}
         try:
             outcomes = run_queries(site, queries, timing=not args.no_timing, broad=broad)
         except Exception as exc:  # Playwright's errors: a missing browser, a search that never finished
-            print(f"mpchub relevance: the browser run failed: {str(exc).splitlines()[0]}", file=sys.stderr)
+            print(f"relevance: the browser run failed: {str(exc).splitlines()[0]}", file=sys.stderr)
             return 1
     print(report(outcomes, verbose=args.verbose))
     for intruder in args.intruder or ():
