@@ -250,17 +250,10 @@ def load(root: Path) -> Registry:
     """The registry of the hub at ``root``. Raises ``RegistryError`` naming the file and what is wrong."""
     path, schema_path = root / FILE, root / SCHEMA
     try:
-        data, duplicates = yamlfront.load(path.read_text(encoding="utf-8"))
         validator = jsonschema_rs.validator_for(json.loads(schema_path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise RegistryError(f"{path}: cannot read: {exc}") from None
-    except yamlfront.FrontMatterError as exc:
-        raise RegistryError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
-    for duplicate in duplicates:
-        raise RegistryError(f"{path}:{duplicate.line}:{duplicate.column}: {duplicate.message}")
-    for error in validator.iter_errors(data):
-        where = "/".join(str(p) for p in error.instance_path) or "(top level)"
-        raise RegistryError(f"{path}: {where}: {error.message}")
+    except (OSError, ValueError) as exc:
+        raise RegistryError(f"{schema_path}: cannot read: {exc}") from None
+    data = yamlfront.load_file(path, validator, RegistryError)
     browses = tuple(Browse(b["kind"], tuple(b["fields"]), b.get("vocabulary")) for b in data["browse"])
     registry = Registry(tuple(map(_language, data["languages"])), tuple(map(_collection, data["collections"])), browses)
     masters = [language.code for language in registry.languages if language.master]

@@ -120,17 +120,10 @@ def load(root: Path) -> Termbase:
     if not path.is_file():
         return Termbase(())
     try:
-        data, duplicates = yamlfront.load(path.read_text(encoding="utf-8"))
         validator = jsonschema_rs.validator_for(json.loads((root / SCHEMA).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise TermbaseError(f"{path}: cannot read: {exc}") from None
-    except yamlfront.FrontMatterError as exc:
-        raise TermbaseError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
-    for duplicate in duplicates:
-        raise TermbaseError(f"{path}:{duplicate.line}:{duplicate.column}: {duplicate.message}")
-    for error in validator.iter_errors(data):
-        where = "/".join(str(p) for p in error.instance_path) or "(top level)"
-        raise TermbaseError(f"{path}: {where}: {error.message}")
+    except (OSError, ValueError) as exc:
+        raise TermbaseError(f"{root / SCHEMA}: cannot read: {exc}") from None
+    data = yamlfront.load_file(path, validator, TermbaseError)
     terms = []
     for entry in data["terms"]:
         for lang, form in entry.items():

@@ -79,17 +79,7 @@ class VocabularyError(Exception):
 
 def load_vocabulary(path: Path, validator: Any, languages: tuple[str, ...]) -> Vocabulary:
     """One vocabulary file, checked against schemas/vocabulary.schema.json and the hub's ``languages``."""
-    try:
-        data, duplicates = yamlfront.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VocabularyError(f"{path}: cannot read: {exc}") from None
-    except yamlfront.FrontMatterError as exc:
-        raise VocabularyError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
-    for duplicate in duplicates:
-        raise VocabularyError(f"{path}:{duplicate.line}:{duplicate.column}: {duplicate.message}")
-    for error in validator.iter_errors(data):
-        where = "/".join(str(p) for p in error.instance_path) or "(top level)"
-        raise VocabularyError(f"{path}: {where}: {error.message}")
+    data = yamlfront.load_file(path, validator, VocabularyError)
     if data["name"] != path.stem:
         raise VocabularyError(f"{path}: name '{data['name']}' must equal the file name '{path.stem}'")
     for part in ("title", "description"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -255,6 +256,25 @@ def load(text: str, first_line: int = 1) -> tuple[Any, list[FrontMatterError]]:
         raise FrontMatterError(f"YAML error: {exc}", first_line, 1, rules.YAML_SYNTAX) from None
     except RecursionError:
         raise FrontMatterError("YAML nesting is too deep", first_line, 1, rules.YAML_SYNTAX) from None
+
+
+def load_file(path: Path, validator: Any, error: type[Exception]) -> Any:
+    """A hub's data file (``hub.yml``, ``termbase.yml``, a vocabulary) read as strictly as front matter and
+    checked against its schema (a ``jsonschema_rs`` validator): its data, or ``error`` naming the file, the line
+    and column or the field's path, and what is wrong. Such a file is the maintainers', so the first problem
+    stops the load (a record's problems are all reported instead)."""
+    try:
+        data, duplicates = load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: cannot read: {exc}") from None
+    except FrontMatterError as exc:
+        raise error(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    for duplicate in duplicates:
+        raise error(f"{path}:{duplicate.line}:{duplicate.column}: {duplicate.message}")
+    for problem in validator.iter_errors(data):
+        where = "/".join(str(part) for part in problem.instance_path) or "(top level)"
+        raise error(f"{path}: {where}: {problem.message}")
+    return data
 
 
 @dataclass
