@@ -30,6 +30,8 @@ def test_a_page_is_trimmed_to_its_head_and_indexed_element() -> None:
     for read in ('<span data-pagefind-meta="x:y"></span>', "<h1>Site</h1>", '<img src="a.png">'):
         assert trimmed(PAGE.format(frame=read)) == PAGE.format(frame=read)  # Pagefind reads these anywhere
     assert trimmed("<html><head></head><body><p>unmarked</p></body></html>").endswith("unmarked</p></body></html>")
+    commented = "<!doctype html><html><head></head><body><div data-pagefind-body><!-- </div> --><p>a</p></div><p>b</p>"
+    assert trimmed(commented) == commented  # a comment's "</div>" would end the element early: given whole
 
 
 def _index(pages: list[tuple[str, str]], output: Path) -> tuple[list[str], list[str]]:

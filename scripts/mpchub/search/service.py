@@ -21,11 +21,9 @@ import re
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from mpchub.content.registry import Language
-from mpchub.search import bundle as search_bundle
 from mpchub.search import pagefind
 from mpchub.search.pagefind import PagefindFailed
 
@@ -50,6 +48,7 @@ class Service:
         self.errors: list[str] = []
         self.indexed = 0
         self.stderr = b""
+        self._reading = True  # until the answers' reader has stopped (the service ended, or an answer was unreadable)
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
         index = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": exclude}}))
@@ -72,24 +71,32 @@ class Service:
     def _read(self) -> None:
         assert self.process.stdout is not None
         pending = b""
-        while chunk := self.process.stdout.read1(1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            for message in messages:
-                answer = json.loads(base64.b64decode(message))
-                payload = answer.get("payload", {})
-                if payload.get("type") == "Error":
-                    self.errors.append(str(payload.get("message")))
-                elif payload.get("type") == "IndexedFile":
-                    self.indexed += 1
-                identity = answer.get("message_id")
-                if identity is not None:
-                    with self._arrived:
-                        if payload.get("type") != "IndexedFile":  # a page's answer is counted, not kept
-                            self._answers[identity] = payload
-                        self._arrived.notify_all()
-        with self._arrived:
-            self._arrived.notify_all()
+        try:
+            while chunk := self.process.stdout.read1(1 << 16):
+                pending += chunk
+                *messages, pending = pending.split(b",")
+                for message in messages:
+                    self._take(json.loads(base64.b64decode(message)))
+        except (ValueError, OSError) as exc:  # an answer that is not base64 JSON: say so, never wait for it
+            self.errors.append(f"unreadable answer from Pagefind's service: {exc}")
+        finally:
+            with self._arrived:
+                self._reading = False
+                self._arrived.notify_all()
+
+    def _take(self, answer: dict[str, object]) -> None:
+        payload = answer.get("payload", {})
+        assert isinstance(payload, dict)
+        if payload.get("type") == "Error":
+            self.errors.append(str(payload.get("message")))
+        elif payload.get("type") == "IndexedFile":
+            self.indexed += 1
+        identity = answer.get("message_id")
+        if isinstance(identity, int):
+            with self._arrived:
+                if payload.get("type") != "IndexedFile":  # a page's answer is counted, not kept
+                    self._answers[identity] = payload
+                self._arrived.notify_all()
 
     def _read_stderr(self) -> None:
         assert self.process.stderr is not None
@@ -98,8 +105,9 @@ class Service:
     def _wait(self, identity: int) -> dict[str, object]:
         with self._arrived:
             while identity not in self._answers:
-                if self.process.poll() is not None and identity not in self._answers:
-                    raise PagefindFailed(f"Pagefind's service stopped: {self.stderr.decode(errors='replace')}")
+                if not self._reading or self.process.poll() is not None:
+                    stopped = "; ".join(self.errors[-1:]) or self.stderr.decode(errors="replace")
+                    raise PagefindFailed(f"Pagefind's service stopped answering: {stopped}")
                 self._arrived.wait(0.5)
             return self._answers.pop(identity)
 
@@ -139,25 +147,28 @@ def _written(output: Path, patience: float = 30.0) -> None:
 
     Pagefind answers WriteFiles once it has handed each file to tokio, whose writes finish on a background thread;
     ending the service at once (closing its input) could leave a file created but empty (seen under load: an
-    empty ``pagefind-entry.json``). The bundle is taken as written when no file is empty, its entry parses and
-    the sizes are the same twice in a row."""
+    empty ``pagefind-entry.json``). The bundle is taken as written when its entry parses, it holds a fragment for
+    every page the entry counts, no file is empty and the sizes are the same twice in a row; past ``patience``
+    it is a failure, so an incomplete index is never published."""
     deadline = time.monotonic() + patience
     before: dict[str, int] | None = None
     while time.monotonic() < deadline:
         sizes = {path.as_posix(): path.stat().st_size for path in output.rglob("*") if path.is_file()}
-        if sizes and all(sizes.values()) and sizes == before and _parses(output / "pagefind-entry.json"):
+        complete = sizes and all(sizes.values()) and sizes == before
+        if complete and _pages(output / "pagefind-entry.json") <= len(list(output.glob("fragment/*.pf_fragment"))):
             return
         before = sizes
         time.sleep(0.02)
     raise PagefindFailed(f"Pagefind's bundle in {output} was not written within {patience:.0f} s")
 
 
-def _parses(entry: Path) -> bool:
+def _pages(entry: Path) -> float:
+    """The pages a bundle's entry counts (infinite while it cannot be read: not written yet)."""
     try:
-        json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return True
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        return sum(int(language["page_count"]) for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return float("inf")
 
 
 _DIV = re.compile(r"<div\b|</div\s*>")
@@ -183,7 +194,7 @@ def trimmed(html: str) -> str:
     a page whose frame holds anything Pagefind reads (``_READ_ANYWHERE``) is given whole."""
     head = html.find("</head>")
     start = html.find(pagefind.MARK.decode())
-    if head < 0 or start < head:
+    if head < 0 or start < head or "<!--" in html[start:]:  # a "</div>" in a comment would end the element early
         return html
     depth = 0
     for match in _DIV.finditer(html, start):
@@ -223,16 +234,10 @@ class Indexer:
             html = (self.site_dir / site_path).read_text(encoding="utf-8")
         service.add(url_of(site_path), trimmed(html))
 
-    def finish(
-        self,
-        marked: dict[str, int],
-        min_share: float = pagefind.MIN_SHARE,
-        at_once: int = 1,
-        wrote: Callable[[str], None] | None = None,
-    ) -> dict[str, int]:
+    def finish(self, marked: dict[str, int], at_once: int = 1) -> dict[str, int]:
         """Write each language's bundle (``at_once`` at a time, the service holding the least memory first, since
-        writing takes several times what it holds) with its address list, check it holds at least ``min_share`` of the
-        pages ``marked`` for it, and return the pages indexed per language."""
+        writing takes several times what it holds) with its address list, check it holds at least
+        ``pagefind.MIN_SHARE`` of the pages ``marked`` for it, and return the pages indexed per language."""
         order = sorted(self.services, key=lambda code: self.services[code].resident())
         counts: dict[str, int] = {}
         failures: list[BaseException] = []
@@ -244,13 +249,8 @@ class Indexer:
                     raise PagefindFailed(f"Pagefind could not index '{code}' pages: {service.errors[:3]}")
                 output = self.site_dir / pagefind.bundle_dir(self.languages[code])
                 service.write(output)
-                entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-                pagefind.write_addresses(output, list(entry["languages"]))
-                search_bundle.write_manifest(output)  # what a page preloads and the service worker keeps
-                for found, data in entry["languages"].items():
-                    counts[found] = counts.get(found, 0) + data["page_count"]
-                if wrote is not None:
-                    wrote(code)
+                for found, pages in pagefind.finish_bundle(output).items():
+                    counts[found] = counts.get(found, 0) + pages
             except BaseException as exc:  # reported after the others are written
                 failures.append(exc)
 
@@ -262,7 +262,7 @@ class Indexer:
                 thread.join()
         if failures:
             raise failures[0]
-        pagefind.check(counts, marked, min_share)
+        pagefind.check(counts, marked)
         return counts
 
     def close(self) -> None:
@@ -297,7 +297,7 @@ class Feed:
         elif self.indexer is not None:
             self.indexer.add(lang, site_path, html)
 
-    def done(self, marked: dict[str, int], min_share: float = pagefind.MIN_SHARE) -> dict[str, int] | None:
+    def done(self, marked: dict[str, int]) -> dict[str, int] | None:
         """The build is over: the pages indexed per language (None when ``mpchub index --build`` writes the index)."""
         if self.pipe is not None:
             for lang, count in sorted(marked.items()):
@@ -305,7 +305,7 @@ class Feed:
             self.pipe.close()
             return None
         assert self.indexer is not None
-        return self.indexer.finish(marked, min_share)
+        return self.indexer.finish(marked)
 
     def close(self) -> None:
         if self.pipe is not None and not self.pipe.closed:
