@@ -85,7 +85,6 @@ fits_shell = shell.fits
 is_indexed = shell.indexed
 LIST_KINDS = shell.LIST_KINDS
 PageWithoutHead = csp.PageWithoutHead
-MIN_SHARE = pagefind.MIN_SHARE
 
 
 def page_address(site_url: str | None, url: str) -> str:
@@ -356,11 +355,6 @@ def secure(html: str) -> str:
     return csp.apply(html)
 
 
-def index_site(site_dir: Path, project: Project, marked: dict[str, int] | None, min_share: float) -> dict[str, int]:
-    """Pagefind over the built site, a bundle per language, checked against the pages marked for it."""
-    return pagefind.index_site(site_dir, project.registry.languages, marked, min_share)
-
-
 def build_index(site_dir: Path, project: Project) -> dict[str, int]:
     return pagefind.build_index(site_dir, project.registry.languages)
 
@@ -389,7 +383,6 @@ __all__ = [
     "fits_shell",
     "hand_written_urls",
     "hashed_name",
-    "index_site",
     "indexed_section",
     "is_indexed",
     "secure",

@@ -45,8 +45,6 @@ class Once:
     """Installed on each build's Jinja environment (``on_env``); keeps what it computed for that build only."""
 
     def __init__(self) -> None:
-        self.hits = 0
-        self.renders = 0
         self.language = ""
         self._nav_urls: dict[int, tuple[frozenset[int], tuple[str, ...]]] = {}
 
@@ -74,9 +72,6 @@ class Once:
             html = done.get(key)
             if html is None:
                 html = done[key] = "".join(render(context))
-                self.renders += 1
-            else:
-                self.hits += 1
             yield html
 
         return cached

@@ -33,14 +33,12 @@ from mpchub_mkdocs.shells import Shells, nav_paths, toc_tokens
 from mpchub_mkdocs.staging import StagingConflict, hand_written_urls, stage
 
 log = logging.getLogger("mkdocs.plugins.mpchub")
-UNINDEXED_KINDS = {"listing", "browse", "index"}  # lists of other pages: searching them finds duplicates
 
 
 class MpcHubConfig(Config):
     staging_dir = config_options.Type(str, default=".cache/mpchub/docs")
     edit_branch = config_options.Type(str, default="main")
     search = config_options.Type(bool, default=True)  # build the Pagefind index after the site
-    search_min_share = config_options.Type(float, default=hub.MIN_SHARE)  # guard: indexed / marked pages
     cms_auth_url = config_options.Type(str, default="")  # the web editor's OAuth helper (empty: token sign-in)
 
 
@@ -120,7 +118,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         # `mkdocs serve --dirty`, where MkDocs rebuilds only the pages an edit changed (the shells would be rendered
         # and every page filled again on each save: the edit loop on today's content went from 0.5 to 1.0 s).
         shelled = once.enabled() and not self.serving
-        self.shells.begin(nav_paths(config.nav), bool(self.edit_base), pack=not self.serving)
+        self.shells.begin(nav_paths(config.nav), bool(self.edit_base))
         pages = []
         self.exports = None
         self.open_data_written = False
@@ -306,9 +304,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         is_home = source.split(".")[0] == "index"  # is_homepage is False in the English build
         if is_home or not hub.indexed_section(source):
             return False
-        return generated is None or (
-            generated.kind not in UNINDEXED_KINDS and generated.translated and generated.searchable
-        )
+        return generated is None or hub.is_indexed(generated)
 
     @event_priority(-300)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -335,7 +331,6 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
                     language,
                     lambda page: self._shelled_search(built, page),
                     indexed,
-                    release=not self.serving,
                     content=built.localise_permalinks,
                 )
         except (hub.ShellError, hub.PagefindFailed) as exc:
@@ -396,7 +391,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             self.timings.write()
             return
         try:
-            counts = feed.done(dict(expected), self.config.search_min_share)
+            counts = feed.done(dict(expected))
         except hub.PagefindFailed as exc:
             feed.close()
             raise PluginError(str(exc)) from None

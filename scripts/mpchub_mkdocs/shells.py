@@ -74,21 +74,18 @@ class Shells:
     stubs: dict[str, tuple[ShellVariant, Page]] = field(default_factory=dict)  # by a shell's source path
     rendered: dict[tuple[str, ShellVariant], Shell] = field(default_factory=dict)
     destinations: dict[str, str] = field(default_factory=dict)  # a shelled page's output file, by source path
-    # what each page's file held when this process last wrote it: under `mkdocs serve --dirty` an unchanged page
-    # is not written again (MkDocs rebuilds only what changed, and so do we)
-    _written: dict[str, int] = field(default_factory=dict)
     _toc: dict[str, tuple[Callable[..., Iterator[str]], Any, dict[str, Any]]] = field(default_factory=dict)
     _packed: dict[str, bytes] = field(default_factory=dict)
     _in_nav: set[str] = field(default_factory=set)
     _edit_links: bool = False
-    _pack: bool = False
 
-    def begin(self, in_nav: set[str], edit_links: bool, pack: bool) -> None:
-        """Start choosing the pages written into shells: generated HTML outside the navigation (``take``).
-        ``pack``: keep their HTML as UTF-8 bytes until written (a one-off build: at 5,000 records the pages'
-        HTML, most of it two bytes a character in a Python string, was half of the build's memory)."""
+    def begin(self, in_nav: set[str], edit_links: bool) -> None:
+        """Start choosing the pages written into shells: generated HTML outside the navigation (``take``). Shells
+        serve one-off builds only (not `mkdocs serve`), so a page's HTML is kept as UTF-8 bytes until written and
+        dropped once written: at 5,000 records the pages' HTML, most of it two bytes a character in a Python
+        string, was half of the build's memory."""
         self.pages, self.variants, self.stubs, self._packed = {}, {}, {}, {}
-        self._in_nav, self._edit_links, self._pack = in_nav, edit_links, pack
+        self._in_nav, self._edit_links = in_nav, edit_links
 
     def take(self, page: Page, searched: bool, record: bool) -> None:
         """Consider a generated page as it is made; ``searched``: whether its content is marked for the index,
@@ -97,7 +94,7 @@ class Shells:
             return
         self.pages.setdefault(page.lang, []).append(page)
         self.variants[page.source_path] = hub.shell_variant(page, self._edit_links, searched, record)
-        if self._pack and page.html is not None:
+        if page.html is not None:
             self._packed[page.source_path] = page.html.encode("utf-8")
             page.html = None
 
@@ -214,14 +211,11 @@ class Shells:
         language: str,
         search: Callable[[Page], str],
         indexed: Callable[[Page, str, str], None] | None = None,
-        release: bool = False,
         content: Callable[[str, str], str] | None = None,
     ) -> int:
-        """Write every shelled page of ``language`` (filled, with its policy) whose file does not already hold it;
-        returns the pages written.
+        """Write every shelled page of ``language`` (filled, with its policy) and return how many were written.
         ``search`` gives an indexed page's hidden search copy; ``indexed(page, path, html)`` is told of each
-        indexed page once it is written; ``release``: a page's HTML is dropped once written (a one-off build:
-        at 5,000 records the pages' HTML is a fifth of the build's memory)."""
+        indexed page once it is written; a page's HTML is dropped once written."""
         made: set[str] = set()
         written = 0
         toc = self.toc(language) if language in self._toc else None
@@ -244,13 +238,9 @@ class Shells:
                 except FileExistsError:
                     pass
                 made.add(folder)
-            fingerprint = hash(html)
-            if self._written.get(path) != fingerprint or not os.path.exists(path):
-                Path(path).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-                self._written[path] = fingerprint
-                written += 1
+            Path(path).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            written += 1
             if indexed is not None and variant.indexed:
                 indexed(page, path, html)
-            if release:
-                page.html = None
+            page.html = None
         return written

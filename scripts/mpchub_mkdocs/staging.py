@@ -20,9 +20,6 @@ from markupsafe import escape
 from mpchub import hub
 from mpchub.hub import Page, Registry
 
-# Catalogs and browse pages have no headings worth a table of contents; their width goes to the cards.
-WIDE_KINDS = {"listing", "browse", "index"}
-
 
 class StagingConflict(Exception):
     """A hand-written page and a generated page would have the same path."""
@@ -37,7 +34,7 @@ def stub(page: Page) -> str:
     meta: dict[str, object] = {"title": str(escape(page.title))}
     if page.description:
         meta["description"] = str(escape(page.description))
-    if page.kind in WIDE_KINDS:
+    if page.kind in hub.LIST_KINDS:  # no headings worth a table of contents: the width goes to the cards
         meta["hide"] = ["toc"]
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.markdown

@@ -29,7 +29,7 @@ from mpchub.timings import Timings
 def run(project: Project, args: argparse.Namespace) -> int:
     site = args.site
     if args.build is not None:
-        command = [part for part in args.build if part != "--"] if args.build[:1] == ["--"] else args.build
+        command = args.build[1:] if args.build[:1] == ["--"] else args.build
         if not command:
             print("mpchub index: --build needs the build's command (e.g. mkdocs build --strict)", file=sys.stderr)
             return 2

@@ -94,12 +94,18 @@ def build_index(site_dir: Path, languages: tuple[Language, ...]) -> dict[str, in
         process = subprocess.run(command, capture_output=True, text=True, timeout=900)
         if process.returncode != 0:
             raise PagefindFailed(f"Pagefind failed ({language.code}):\n{process.stdout}{process.stderr}")
-        entry = json.loads((site_dir / output / "pagefind-entry.json").read_text(encoding="utf-8"))
-        write_addresses(site_dir / output, list(entry["languages"]))
-        search_bundle.write_manifest(site_dir / output)  # what a page preloads and the service worker keeps
-        for found, data in entry["languages"].items():
-            counts[found] = counts.get(found, 0) + data["page_count"]
+        for found, pages in finish_bundle(site_dir / output).items():
+            counts[found] = counts.get(found, 0) + pages
     return counts
+
+
+def finish_bundle(bundle: Path) -> dict[str, int]:
+    """What a bundle Pagefind has written gets from us (its address list, the manifest a page preloads and the
+    service worker keeps); returns the pages it holds per language."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    write_addresses(bundle, list(entry["languages"]))
+    search_bundle.write_manifest(bundle)
+    return {found: data["page_count"] for found, data in entry["languages"].items()}
 
 
 def pages_of(language: Language, languages: tuple[Language, ...], site_dir: Path) -> str:

@@ -89,16 +89,15 @@ def fits(page: Page) -> bool:
     return page.html is not None and SAFE_SLUG.fullmatch(slug_of(page)) is not None
 
 
-def variant(page: Page, edit_links: bool, searched: bool | None = None, record: bool = False) -> Variant:
+def variant(page: Page, edit_links: bool, searched: bool, record: bool = False) -> Variant:
     """The variant of a page; ``edit_links``: whether the site has edit links at all (a repository is known);
-    ``searched``: whether the engine marks the page for the index (by default ``indexed``); ``record``: whether it
-    is a record's page."""
+    ``searched``: whether the engine marks the page for the index; ``record``: whether it is a record's page."""
     return Variant(
         folder=folder_of(page),
         wide=page.kind in LIST_KINDS,
         edit=edit_links and page.source is not None,
         h1="<h1" in (page.html or ""),
-        indexed=indexed(page) if searched is None else searched,
+        indexed=searched,
         toc=bool(page.headings),
         record=record,
     )
