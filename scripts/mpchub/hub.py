@@ -195,19 +195,18 @@ class Hub:
         records that could cause it: this is the second line, naming both pages instead of keeping the last)."""
         return list(self.iter_pages())
 
-    def iter_pages(self, parallel: bool = False, meanwhile: Callable[[], object] | None = None) -> Iterator[Page]:
+    def iter_pages(
+        self,
+        parallel: bool = False,
+        meanwhile: Callable[[], object] | None = None,
+        forked: Callable[[list[str]], None] | None = None,
+    ) -> Iterator[Page]:
         """The generated pages one at a time: ``pages()`` without holding them all. ``parallel``: the languages
         other than the master's are made in a forked process at the same time (``site.parallel``), where that is
-        possible; never in a process that runs threads of its own. ``meanwhile``: work done first, while the
-        child makes its pages."""
+        possible; never in a process that runs threads of its own (``forked`` is told which languages).
+        ``meanwhile``: work done first, while the child makes its pages."""
         seen: dict[str, Page] = {}
-        if parallel:
-            made = site_parallel.pages(self.site, meanwhile)
-        else:
-            if meanwhile is not None:
-                meanwhile()
-            made = self.site.iter_pages()
-        for page in made:
+        for page in site_parallel.pages(self.site, meanwhile, allowed=parallel, forked=forked):
             other = seen.setdefault(page.source_path, page)
             if other is not page:
                 raise PageCollision(

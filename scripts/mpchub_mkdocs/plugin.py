@@ -131,7 +131,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             meanwhile = lambda: self._write_open_data(loaded, self.exports)  # noqa: E731
         try:
             with self.timings.step("generate the pages"):
-                for page in loaded.iter_pages(parallel=shelled, meanwhile=meanwhile):  # languages at once
+                forked = lambda codes: log.info(f"mpchub: pages of {', '.join(codes)} made in a forked child")  # noqa: E731
+                for page in loaded.iter_pages(parallel=shelled, meanwhile=meanwhile, forked=forked):
                     pages.append(page)
                     if shelled:
                         searched = self._searched(page.source_path, page)

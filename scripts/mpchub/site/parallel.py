@@ -35,14 +35,20 @@ def possible() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
-def pages(site: Site, meanwhile: Callable[[], object] | None = None) -> Iterator[Page]:
-    """Every generated page, the master language's made here and the others' in a forked child at the same
-    time (``Site.iter_pages`` order: the master's first). ``meanwhile``: work this process does first, while the
-    child makes its pages (the open data: the child's pages take about as long as this process's)."""
+def pages(
+    site: Site,
+    meanwhile: Callable[[], object] | None = None,
+    allowed: bool = True,
+    forked: Callable[[list[str]], None] | None = None,
+) -> Iterator[Page]:
+    """Every generated page, the master language's made here and, where ``allowed`` and ``possible``, the
+    others' in a forked child at the same time (``Site.iter_pages`` order: the master's first); ``forked`` is
+    told which languages the child makes. ``meanwhile``: work this process does first, while the child makes its
+    pages (the open data: the child's pages take about as long as this process's)."""
     languages = site.registry.languages
     here = [language for language in languages if language.master]
     there = [language for language in languages if not language.master]
-    if not there or not possible():
+    if not there or not allowed or not possible():
         if meanwhile is not None:
             meanwhile()
         yield from site.iter_pages()
@@ -51,6 +57,8 @@ def pages(site: Site, meanwhile: Callable[[], object] | None = None) -> Iterator
     sys.stdout.flush()
     sys.stderr.flush()
     child = os.fork()
+    if child != 0 and forked is not None:
+        forked([language.code for language in there])
     if child == 0:  # the child: make the other languages' pages, send them, and leave without cleaning up
         os.close(read)
         code = 0
