@@ -67,7 +67,7 @@ for spec in pages:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>{body}</body></html>')
     if marked == "1":
-        feed.write(f"page\\t{lang}\\t{target}\\n")
+        feed.write(f"page\\t{lang}\\t{path}\\n")  # relative to the site, as Feed.page writes it
     counts[lang] = counts.get(lang, 0) + int(marked)
 counts["en"] = counts.get("en", 0) + int(os.environ.get("EXTRA_MARKED", "0"))
 for lang, n in counts.items():

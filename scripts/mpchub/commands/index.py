@@ -97,7 +97,6 @@ def _build(
         return None, []
     finally:
         os.close(write)
-    site = indexer.site_dir
     pages: dict[str, queue.SimpleQueue[str | None]] = {}
     feeders: list[threading.Thread] = []
 
@@ -106,7 +105,7 @@ def _build(
         service never holds up the build, which only writes lines on a pipe read at once)."""
         try:
             while (path := waiting.get()) is not None:
-                indexer.add(lang, Path(path).relative_to(site).as_posix() if Path(path).is_absolute() else path)
+                indexer.add(lang, path)  # relative to the site (Feed.page)
         except BaseException as exc:
             failures.append(exc)
             while waiting.get() is not None:  # let the build go on: its failure or this one is reported
