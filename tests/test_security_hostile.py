@@ -191,6 +191,23 @@ def test_numbers_are_integers_where_the_schema_says_so_and_bounded(
     assert any(p.rule == rule and expected in p.as_text() for p in found), [p.as_text() for p in found]
 
 
+def test_warnings_met_first_never_hide_an_error_met_later(hub: Hub) -> None:
+    """Past the problems listed for a file, an error takes a warning's place: 120 style warnings in the lists
+    (met first) left no room for the broken body link found by the checks across records, and the check passed
+    a record the build must refuse."""
+    many = lambda tag: "".join(f"  - Belediye ile işbirliği yapıldı ({tag} {i}).\n" for i in range(20))  # noqa: E731
+    text = hostile.practice("objectives:\n  - Göçmenlere danışmanlık sunmak.\n", "objectives:\n" + many("a"))
+    lists = "".join(
+        f"{name}:\n{many(name)}" for name in ("activities", "challenges", "lessons", "outputs", "next_steps")
+    )
+    text = hostile.practice("activities:\n  - Haftalık danışma günleri.\n", lists, text)
+    hub.write(P, hostile.practice(hostile.BODY, "Bir bağlantı: [kayıt](../olmayan-kayit/)\n", text))
+    found = [p for p in check(hub) if p.path == P]
+    assert len(found) <= limits.MAX_PROBLEMS_PER_FILE + 1
+    assert [p.rule for p in found if p.is_error] == ["body-link"], [p.rule for p in found][-3:]
+    assert "more-problems" in [p.rule for p in found]
+
+
 def test_sdg_pages_are_the_integers_the_check_accepted(tmp_path: Path) -> None:
     root = make_hub(tmp_path / "hub")
     (root / P).write_text(hostile.practice("sdgs: [10]", "sdgs: [10, 16]"), encoding="utf-8")

@@ -59,7 +59,8 @@ def check_file(record: RecordFile, schemas: SchemaSet) -> None:
             f"id '{record.data['id']}' must equal the file name '{record.slug}' (rename the file or change the id)",
             rules.ID_SLUG,
         )
-    record.problems.extend(style_problems(record))  # Turkish style: warnings with rule ids, never errors
+    for problem in style_problems(record):  # Turkish style: warnings with rule ids, never errors
+        record.keep(problem)
     _termbase_problems(record, schemas.termbase)
     repeated_terms_problems(record)  # a list of search words instead of a description: a warning
 

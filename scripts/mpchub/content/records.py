@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mpchub.content import limits, rules, yamlfront
-from mpchub.content.problems import Problem
+from mpchub.content.problems import ERROR, Problem
 from mpchub.content.project import Project
 from mpchub.content.registry import Collection, Language, Registry
 from mpchub.content.text import slugify
@@ -43,6 +43,8 @@ class RecordFile:
     data: dict[str, Any] | None = None
     has_front_matter: bool = False  # the '---' fences were found, so the body is known
     problems: list[Problem] = field(default_factory=list)
+    errors_listed: int = 0  # errors among ``problems`` (warnings make way for them past the limit)
+    stuffed: bool = False  # reads as a list of search words (rule MPC067): the site leaves it out of its search
 
     @property
     def lang(self) -> str:
@@ -63,17 +65,33 @@ class RecordFile:
         severity: str | None = None,
         facts: tuple[tuple[str, int | str], ...] = (),
     ) -> Problem:
-        """Record a problem of ``rule`` (its severity unless ``severity`` says otherwise). After
-        ``limits.MAX_PROBLEMS_PER_FILE`` problems, one line says that more are not listed."""
+        """Record a problem of ``rule`` (its severity unless ``severity`` says otherwise)."""
         found = Problem(self.relpath, line, column, fieldpath, message, severity or rule.severity, rule.name, facts)
-        if len(self.problems) < limits.MAX_PROBLEMS_PER_FILE:
-            self.problems.append(found)
-        elif len(self.problems) == limits.MAX_PROBLEMS_PER_FILE:
-            self.problems.append(
+        self.keep(found)
+        return found
+
+    def keep(self, found: Problem) -> None:
+        """List ``found``: at most ``limits.MAX_PROBLEMS_PER_FILE`` problems, then one line saying that more are
+        not listed. An error never makes way for a warning: past the limit it takes the last warning's place, so
+        warnings met first (style) can never hide an error met later (a duplicate id, a broken link)."""
+        listed = self.problems
+        noted = bool(listed) and listed[-1].rule == rules.MORE_PROBLEMS.name
+        count = len(listed) - noted
+        dropped = count >= limits.MAX_PROBLEMS_PER_FILE
+        if dropped and found.severity == ERROR:
+            warning = next((i for i in reversed(range(count)) if listed[i].severity != ERROR), None)
+            if warning is not None:
+                del listed[warning]
+                count -= 1
+        if count < limits.MAX_PROBLEMS_PER_FILE:
+            listed.insert(count, found)
+            self.errors_listed += found.severity == ERROR
+        if dropped and not noted:
+            listed.append(
                 Problem(
                     self.relpath,
-                    line,
-                    column,
+                    found.line,
+                    found.column,
                     "",
                     f"more than {limits.MAX_PROBLEMS_PER_FILE} problems: the others in this file are not listed; fix "
                     "these, then check again",
@@ -81,12 +99,11 @@ class RecordFile:
                     rules.MORE_PROBLEMS.name,
                 )
             )
-        return found
 
     @property
     def full(self) -> bool:
-        """No more problems will be listed for this file (checks that make many may stop early)."""
-        return len(self.problems) > limits.MAX_PROBLEMS_PER_FILE
+        """No more errors will be listed for this file (checks that make many may stop early)."""
+        return self.errors_listed >= limits.MAX_PROBLEMS_PER_FILE
 
     @cached_property
     def positions(self) -> yamlfront.Positions:

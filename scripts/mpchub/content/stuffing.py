@@ -89,6 +89,7 @@ def repeated_terms_problems(record: RecordFile) -> None:
     body = record.body if len(record.body) <= limits.MAX_BODY_CHARACTERS else ""  # refused as too long anyway
     signals = _signals(record.data, body)
     if signals:
+        record.stuffed = True
         record.problem(
             "this record reads as a list of search words, not a description: "
             + "; ".join(signals)
@@ -104,4 +105,4 @@ def repeated_terms_problems(record: RecordFile) -> None:
 def left_out_of_search(*files: RecordFile | None) -> bool:
     """Whether a page showing these files stays out of the search index: one of them reads as a list of
     search words (the warning above)."""
-    return any(p.rule == rules.REPEATED_TERMS.name for f in files if f is not None for p in f.problems)
+    return any(f.stuffed for f in files if f is not None)  # a flag: the warning may be past the listed ones
