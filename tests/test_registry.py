@@ -118,6 +118,24 @@ def test_a_broken_registry_is_named_with_its_file(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "hub.yml: exactly one language" in result.err
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("termbase.yml", b"terms: 3\n", "termbase.yml: terms:"),
+        ("synonyms.yml", b"tr:\n  - [g\xf6\xe7]\n", "synonyms.yml:1:1: error: cannot read"),
+    ],
+)
+def test_any_broken_definition_file_is_named_without_a_traceback(
+    tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    """The termbase (not caught before) and a synonyms file that is not UTF-8 (a traceback before)."""
+    hub = make_hub(tmp_path / "hub")
+    (hub / name).write_bytes(content)
+    result = run_cli("--root", str(hub), "check")
+    assert "Traceback" not in result.err and said in result.out + result.err, result.out + result.err
+    assert result.exit_code != 0
+
+
 # --- a third language and a collection of its own ------------------------------------------------------------
 
 ARABIC = {"code": "ar", "name": "العربية", "locale": "ar_EG", "citation_locale": "ar", "direction": "rtl"}

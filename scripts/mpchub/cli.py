@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 
 from mpchub import __version__, exitcodes
+from mpchub.content.problems import DefinitionError
 from mpchub.content.project import Project, ProjectNotFound
-from mpchub.content.registry import RegistryError
-from mpchub.content.schemas import SchemaError
-from mpchub.content.vocabularies import VocabularyError
 from mpchub.render import strings
 
 COMMANDS = {
@@ -129,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     strings.use(project.root)
     try:
         return importlib.import_module(COMMANDS[args.command]).run(project, args)
-    except (RegistryError, SchemaError, VocabularyError) as exc:
+    except DefinitionError as exc:
         print(f"mpchub: the project's own definitions are broken: {exc}", file=sys.stderr)
         return exitcodes.USAGE
     except KeyboardInterrupt:

@@ -22,7 +22,7 @@ from mpchub import exports, offline
 from mpchub.cms import admin
 from mpchub.content import synonyms
 from mpchub.content.corpus import Corpus, Record, load_corpus
-from mpchub.content.problems import Problem
+from mpchub.content.problems import DefinitionError, Problem
 from mpchub.content.project import Project
 from mpchub.content.registry import Language, Registry
 from mpchub.content.reuse import Memo, Reuse
@@ -361,6 +361,7 @@ def build_index(site_dir: Path, project: Project) -> dict[str, int]:
 __all__ = [
     "LIST_KINDS",
     "SERVICE_WORKER",
+    "DefinitionError",
     "EditorMissing",
     "Hub",
     "IndexFeed",

@@ -83,7 +83,10 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         root = Path(config.config_file_path).resolve().parent
         self.not_found = None
         with self.timings.step("read and check the records"):
-            loaded = Hub.load(root, config.site_url or None, self.reuse)
+            try:
+                loaded = Hub.load(root, config.site_url or None, self.reuse)
+            except hub.DefinitionError as exc:
+                raise PluginError(f"the project's own definitions are broken: {exc}") from None
         for problem in loaded.problems:
             (log.error if problem.is_error else log.info)(problem.as_text())
         if loaded.errors:

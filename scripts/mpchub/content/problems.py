@@ -12,6 +12,11 @@ ERROR = "error"
 WARNING = "warning"
 
 
+class DefinitionError(Exception):
+    """A file of the hub's own definitions (hub.yml, a schema, a vocabulary, the termbase, the catalogue) is
+    broken: the message names the file and what is wrong; nothing can be checked or built until it is mended."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file, pointing at the offending value.

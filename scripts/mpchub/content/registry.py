@@ -18,12 +18,13 @@ import jsonschema_rs
 from babel import Locale
 
 from mpchub.content import yamlfront
+from mpchub.content.problems import DefinitionError
 
 FILE = "hub.yml"
 SCHEMA = "schemas/hub.schema.json"
 
 
-class RegistryError(Exception):
+class RegistryError(DefinitionError):
     """``hub.yml`` is missing or broken: nothing can be checked or built without it."""
 
 

@@ -76,7 +76,12 @@ class Reuse:
         second), and forgets every memo when one of the files results depend on has changed."""
         root = project.root
         stamp = _stamp(
-            project.schemas_dir, project.vocabularies_dir, root / "strings", TEMPLATES, root / "termbase.yml"
+            root / "hub.yml",
+            project.schemas_dir,
+            project.vocabularies_dir,
+            root / "strings",
+            TEMPLATES,
+            root / "termbase.yml",
         )
         memos = (self.files, self.pages)
         if stamp != self._stamp:

@@ -27,6 +27,7 @@ from typing import Any
 import jsonschema_rs
 
 from mpchub.content import limits, termbase
+from mpchub.content.problems import DefinitionError
 from mpchub.content.project import Project
 from mpchub.content.vocabularies import Vocabulary, load_vocabularies
 
@@ -34,7 +35,7 @@ Schema = dict[str, Any]
 COMMON = "common.schema.json"
 
 
-class SchemaError(Exception):
+class SchemaError(DefinitionError):
     """A schema file is broken (a maintainer's mistake, not a contributor's)."""
 
 

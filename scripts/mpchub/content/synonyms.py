@@ -42,7 +42,10 @@ def load(root: Path, languages: tuple[str, ...]) -> Synonyms:
     found: Synonyms = {lang: [] for lang in languages}
     if not path.is_file():
         return found
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SynonymsError(f"cannot read: {exc}", 1, 1) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

@@ -23,6 +23,7 @@ from pathlib import Path
 import jsonschema_rs
 
 from mpchub.content import yamlfront
+from mpchub.content.problems import DefinitionError
 from mpchub.content.text import turkish_lower
 
 FILE = "termbase.yml"
@@ -34,7 +35,7 @@ _QUOTED = re.compile(
 _WORD = r"[\w'’]"
 
 
-class TermbaseError(Exception):
+class TermbaseError(DefinitionError):
     """``termbase.yml`` is broken: a maintainer's mistake, named with the file and what is wrong."""
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema_rs
 
 from mpchub.content import yamlfront
+from mpchub.content.problems import DefinitionError
 
 Key = str | int
 
@@ -73,7 +74,7 @@ class Vocabulary:
         return candidates[match[0]] if match else None
 
 
-class VocabularyError(Exception):
+class VocabularyError(DefinitionError):
     """A vocabulary file is broken: the whole check stops, since records cannot be judged without it."""
 
 

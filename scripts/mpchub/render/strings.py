@@ -18,10 +18,12 @@ from pathlib import Path
 
 import yaml
 
+from mpchub.content.problems import DefinitionError
+
 FOLDER = "strings"
 
 
-class CatalogueError(Exception):
+class CatalogueError(DefinitionError):
     """A catalogue file is missing, broken, or lacks a key another language has."""
 
 
