@@ -165,7 +165,7 @@
     function updateCounts(chosen, ranks) {
       fieldsets.forEach(function (fs) {
         var facet = fs.getAttribute("data-facet");
-        var counts = {};
+        var counts = Object.create(null);  // keyed by values contributors wrote ("__proto__" is a name too)
         cards.forEach(function (card, i) {
           if (matches(i, chosen, facet, ranks)) {
             values[i][facet].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });

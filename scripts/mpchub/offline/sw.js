@@ -15,7 +15,8 @@
  *  - Files whose name carries their content's hash (ours and Material's, Pagefind's index files): from the
  *    cache, else the network; such a name never holds other bytes.
  *  - The site's other scripts, styles, images and search files: the network first, the kept copy offline.
- *  - Anything else (other hosts, downloads under data/, non-GET): not touched.
+ *  - Anything else (other hosts, downloads under data/ and the web editor under admin/, also when opened
+ *    as pages; non-GET): not touched.
  *
  * Caches: names start with "mpc-v" and the storage version; a new version deletes the others when it
  * activates. A language's search bundle is kept as one index build made it ("mpc-v1-search-tr-TAG"); keeping
@@ -129,8 +130,12 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== scope.origin || url.pathname.indexOf(scope.pathname) !== 0) { return; }
-  if (request.mode === "navigate") { event.respondWith(page(request, url)); return; }
   var path = url.pathname.slice(scope.pathname.length);
+  if (request.mode === "navigate") {
+    if (/^(admin|data)\//.test(path)) { return; }  // the web editor and downloads: not touched (the last rule)
+    event.respondWith(page(request, url));
+    return;
+  }
   if (request.headers.has("range") || !KEPT.test(path)) { return; }
   event.respondWith(IMMUTABLE.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
 });
@@ -148,11 +153,15 @@ function warm(lang) {
     var pages = [DATA.home[lang], DATA.catalog[lang]].map(abs);
     return caches.open(name).then(function (cache) {
       return cache.match(bundle + "mpc-search.json").then(function (done) {
-        if (done) { return; }
+        if (done) { return false; }
         return cache.addAll(files.map(function (f) { return bundle + f; }))
-          .then(function () { return cache.put(bundle + "mpc-search.json", got.response); });
+          .then(function () { return cache.put(bundle + "mpc-search.json", got.response); })
+          .then(function () { return true; });
       });
-    }).then(function () {
+    }).then(function (kept) {
+      // The home page and the catalog are fetched with a bundle newly kept, not on every page view (a
+      // visitor's own visits keep them fresh): two pages' bytes each time were a phone's data for nothing.
+      if (!kept) { return; }
       return caches.open(PAGES).then(function (cache) {
         return Promise.all(pages.map(function (address) {
           return fetch(address).then(function (response) { if (response.ok) { return cache.put(address, response); } });
