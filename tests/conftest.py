@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,14 @@ class Hub:
 
     def check(self, *args: str) -> Result:
         return run_cli("--root", str(self.root), "check", *args)
+
+
+@pytest.fixture(autouse=True)
+def _repository_words() -> Iterator[None]:
+    """Each test starts with the repository's interface words: a command run here on a scratch hub points the
+    catalogue at that hub (strings.use), and a later test on the same worker would read its words."""
+    yield
+    strings.use(REPO)
 
 
 @pytest.fixture

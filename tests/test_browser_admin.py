@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import run_cli
 from hubs import make_hub
@@ -153,13 +154,16 @@ class Editor:
             self.page.wait_for_timeout(30)
         raise AssertionError(f"no field {key} in the {locale} pane")
 
-    def open_collection(self, collection: Collection) -> list[str]:
-        """Show a collection's records; their titles, once the list is the collection's (the address says so)."""
+    def open_collection(self, collection: Collection, rows: int | None = None) -> list[str]:
+        """Show a collection's records; their titles, once the list is the collection's (the address says so)
+        and, when ``rows`` is given, once it holds that many."""
         self.page.get_by_text(t(REGISTRY.master.code, collection.folder), exact=True).first.click()
         self.page.wait_for_url(f"**#/collections/{collection.name}")
+        listed = self.page.locator("#entry-list [role=row]")
         self.page.locator("#entry-list").wait_for()
-        self.page.wait_for_timeout(200)
-        return self.page.locator("#entry-list [role=row]").evaluate_all("rows => rows.map(r => r.ariaLabel)")
+        if rows is not None:
+            expect(listed).to_have_count(rows)
+        return listed.evaluate_all("rows => rows.map(r => r.ariaLabel)")
 
     def save(self) -> None:
         self.page.get_by_role("button", name=self.words["save"], exact=True).click()
@@ -192,8 +196,7 @@ def test_the_editor_lists_opens_edits_and_creates_records(
             for path, text in hub_files.items()
             if path.startswith(collection.folder + "/") and not path.endswith(".en.md")
         ]
-        titles = editor.open_collection(collection)
-        assert len(titles) == len(masters), (collection.folder, titles)
+        titles = editor.open_collection(collection, rows=len(masters))
         expected = {_title(text) for text in masters} - {HOSTILE}
         assert expected <= set(titles), (collection.folder, expected - set(titles))
 

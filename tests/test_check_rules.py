@@ -93,12 +93,6 @@ def bad_isbn(hub: Hub) -> None:
     hub.write(f"publications/{source.name}", text)
 
 
-def symlink_in_docs(hub: Hub) -> None:
-    hub.write(P, VALID_PRACTICE)
-    (hub.root / "docs").mkdir()
-    (hub.root / "docs" / "x").symlink_to("/etc/hostname")
-
-
 def case_twins(hub: Hub) -> None:
     hub.write(P, VALID_PRACTICE)
     hub.write("practices/Ornek-uygulama.md", VALID_PRACTICE)

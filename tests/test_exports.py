@@ -642,7 +642,7 @@ def test_fast_apa_equals_citeproc_for_every_record(corpus, repo):
     for source in (corpus, load_corpus(repo)):
         for record in all_records(source):
             for lang, site_url in (("tr", SITE_URL), ("en", None)):  # with and without an address
-                item = citations.csl_item(corpus, record, lang, site_url)
+                item = citations.csl_item(source, record, lang, site_url)
                 for html in (True, False):
                     # the same text; then, in Turkish, both take Turkish date order (citations.local_dates)
                     assert citations.render(item, REGISTRY.language(lang), html) == citations.local_dates(

@@ -83,6 +83,7 @@ def test_a_practice_page_puts_key_facts_first_and_a_heading_per_section(repo_sit
 def test_cards_are_one_tap_target_with_theme_links(fixture_site: BuiltSite) -> None:
     for url in ("practices/", "themes/education/", "en/provinces/istanbul/"):
         cards = fixture_site.page(url).select("li.mpc-card")
+        assert cards, url
         assert all(card.select(".mpc-terms a") for card in cards), url  # every theme label is a link
         for card in cards:
             assert card.select_one("a.mpc-card__title")
@@ -118,12 +119,9 @@ def test_every_recommendation_links_a_practice_or_says_why(repo_site: BuiltSite)
         section = repo_site.page(url).select_one("section.mpc-linked--practices")
         links = [a["href"] for a in section.select("a[href]")]
         text = section.get_text(" ")
-        if links:
-            assert all("/practices/" in href for href in links)
-            assert "editörleri" in text, url  # who set the links
-        else:
-            assert "henüz bu öneriyle ilişkilendirilmiş" in text, url
         assert links, f"{url}: every recommendation of the repository links at least one practice"
+        assert all("/practices/" in href for href in links)
+        assert "editörleri" in text, url  # who set the links
 
 
 def test_the_home_page_offers_the_ways_in(fixture_site: BuiltSite) -> None:
@@ -234,11 +232,11 @@ def phone(browser: Browser):
 
 
 class Walk:
-    """Taps as a visitor makes them, counting each tap and the scrolling needed to bring its target into view."""
+    """Taps as a visitor makes them, adding up the scrolling needed to bring each target into view (the number of
+    taps is the test's own script: each path is written out tap by tap)."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.taps = 0
         self.scrolled = 0.0
 
     def tap(self, locator) -> None:
@@ -247,7 +245,6 @@ class Walk:
         self.scrolled += max(0.0, box[1] - height) + max(0.0, -box[0])
         locator.scroll_into_view_if_needed()
         locator.tap()
-        self.taps += 1
 
 
 def shown_titles(page: Page) -> list[str]:
@@ -263,7 +260,7 @@ def test_language_courses_in_istanbul_from_the_home_page(phone: Page, site_url: 
     phone.wait_for_url("**/practices/?*")
     phone.wait_for_function("document.querySelector('[data-mpc-list]').getAttribute('data-query') !== null")
     assert shown_titles(phone) == ["Dil Kursu"]
-    assert walk.taps <= 3 and walk.scrolled <= 780, (walk.taps, walk.scrolled)
+    assert walk.scrolled <= 780, walk.scrolled
 
 
 def test_all_practices_in_sultanbeyli_in_two_taps(phone: Page, repo_site_url: str) -> None:
@@ -274,7 +271,6 @@ def test_all_practices_in_sultanbeyli_in_two_taps(phone: Page, repo_site_url: st
     phone.wait_for_url("**/municipalities/sultanbeyli-belediyesi/")
     hrefs = phone.locator("li.mpc-card a.mpc-card__title").evaluate_all("links => links.map(a => a.href)")
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == SULTANBEYLI
-    assert walk.taps <= 3
     # the catalog's facets find them too: a district and an implementer with a space in its name
     phone.goto(repo_site_url + "practices/?district=Sultanbeyli")
     phone.wait_for_function("document.querySelector('[data-mpc-list]').getAttribute('data-query') !== null")
@@ -292,7 +288,7 @@ def test_a_recommendation_is_one_tap_from_its_practices(phone: Page, site_url: s
     walk.tap(first)
     phone.wait_for_url("**/practices/**")
     assert phone.locator("h1").inner_text() == title
-    assert walk.taps == 1 and walk.scrolled <= 780
+    assert walk.scrolled <= 780
 
 
 @pytest.mark.filterwarnings("ignore:Workbook contains no default style")  # write-excel-file writes none; harmless
@@ -307,7 +303,6 @@ def test_a_filtered_download_holds_only_the_shown_records(phone: Page, site_url:
     walk.tap(label)
     with phone.expect_download() as download:
         walk.tap(phone.locator("button[data-format=xlsx]"))
-    assert walk.taps == 2
     assert download.value.suggested_filename == "iyi-uygulamalar_province-istanbul.tr.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
