@@ -149,6 +149,8 @@ class Hub:
         """Read and check every record of the hub at ``root``; ``reuse`` keeps work between builds of one process."""
         project = Project(root)
         strings.use(project.root)
+        if reuse is not None:  # `mkdocs serve`: an edited strings/<code>.yml is read again (two small files)
+            strings.load.cache_clear()
         schemas = reuse.start_build(project) if reuse is not None else SchemaSet(project)
         corpus = check(project, schemas, reuse.files if reuse is not None else None)
         return cls(project, corpus, site_url, reuse)

@@ -24,6 +24,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from mpchub.content.corpus import Corpus
+from mpchub.content.limits import without_forbidden
 from mpchub.content.registry import Collection
 from mpchub.render.strings import t
 
@@ -122,6 +123,8 @@ def workbook(tables: list[Table]) -> bytes:
         for row in found.rows:
             cells = []
             for value in row:
+                if isinstance(value, str):
+                    value = without_forbidden(value)  # as the CSV: the check refuses them; one would break the file
                 cell = WriteOnlyCell(sheet, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
-from mpchub.content.body import RenderedBody
 from mpchub.content.body import rendered as render_body  # the check rendered it already in this process
 from mpchub.content.corpus import Record
 from mpchub.content.dates import year_of
@@ -63,13 +61,6 @@ class Page:
     def source_path(self) -> str:
         """The staged source file MkDocs builds the page from: ``practices/x.md`` or ``practices/x.en.md``."""
         return self.language.source(self.path)
-
-
-@lru_cache(maxsize=8192)
-def _body(source: str) -> RenderedBody:
-    """A body rendered once per text: an untranslated record's page in another language shows the master's body,
-    and under ``mkdocs serve`` every rebuild asks again for every unchanged body. Read-only for callers."""
-    return render_body(source)
 
 
 class Fields(dict):
@@ -149,7 +140,7 @@ class RecordPages:
     def _page(self, record: Record, view: View, shown: dict[str, Any]) -> Page:
         lang = view.lang
         fields = Fields(record.fields(lang))
-        body = _body(record.body(lang))
+        body = render_body(record.body(lang))
         collection = record.collection
         context: dict[str, Any] = {
             "v": view,
