@@ -15,8 +15,7 @@
  *  - Files whose name carries their content's hash (ours and Material's, Pagefind's index files): from the
  *    cache, else the network; such a name never holds other bytes.
  *  - The site's other scripts, styles, images and search files: the network first, the kept copy offline.
- *  - Anything else (other hosts, downloads under data/ and the web editor under admin/, also when opened
- *    as pages; non-GET): not touched.
+ *  - Anything else (other hosts, downloads under data/, also when opened as pages; non-GET): not touched.
  *
  * Caches: names start with "mpc-v" and the storage version; a new version deletes the others when it
  * activates. A language's search bundle is kept as one index build made it ("mpc-v1-search-tr-TAG"); keeping
@@ -132,7 +131,7 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== scope.origin || url.pathname.indexOf(scope.pathname) !== 0) { return; }
   var path = url.pathname.slice(scope.pathname.length);
   if (request.mode === "navigate") {
-    if (/^(admin|data)\//.test(path)) { return; }  // the web editor and downloads: not touched (the last rule)
+    if (path.indexOf("data/") === 0) { return; }  // a download opened as a page: not touched (the last rule)
     event.respondWith(page(request, url));
     return;
   }
