@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 
 from mpchub_tools.browser import (  # noqa: F401  (re-exported for the tests)
     CHROMIUM,
-    CHROMIUM_ARGS,
     CachingPagesHandler,
+    launch,
     serve,
     serve_as_pages,
 )

@@ -206,11 +206,11 @@ def site_url(fixture_site):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import CHROMIUM, launch
 
     assert CHROMIUM.exists(), "Debian's Chromium is required for browser tests: apt-get install chromium"
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = launch(playwright)
         yield launched
         launched.close()
 

@@ -325,7 +325,7 @@ def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes, floa
     index cached, the milliseconds from the last key to the results on screen and how many there are."""
     from playwright.sync_api import sync_playwright
 
-    from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from mpchub_tools.browser import launch, serve
     from mpchub_tools.relevance_command import TIMER, timed_search
 
     def size(body: bytes, url: str) -> tuple[int, int]:
@@ -333,7 +333,7 @@ def _search_bytes(site: Path, path: str, query: str) -> tuple[Sizes, Sizes, floa
         return len(body), len(body) if already_compressed else len(gzip.compress(body, 6))
 
     with serve(site, "/hub/") as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page()
         seen: list[tuple[str, bytes]] = []
         page.on("response", lambda r: seen.append((r.url, r.body())) if r.ok else None)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mpchub.content.project import Project
-from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, CachingPagesHandler, serve_as_pages
+from mpchub_tools.browser import CachingPagesHandler, launch, serve_as_pages
 
 MOUNT = "/hub/"
 # DevTools' presets as the issue states them: Slow 3G 400 kbit/s and 2 s round trips; Fast 3G 1.44 Mbit/s
@@ -139,7 +139,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
         if site is None:
             return 1
         with serve_as_pages(site, MOUNT) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for name, profile in PROFILES.items():
                 sent = CachingPagesHandler.transferred
                 runs = [first_search(browser, base, profile, sent) for _ in range(max(args.repeat, 1))]

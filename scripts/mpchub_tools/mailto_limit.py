@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from mpchub_tools.browser import launch
 
 PREFIX = "mailto:mpc@example.org?subject=x&body="
 WAIT = 1.0  # seconds for Chromium to start the mail program after a click
@@ -34,7 +34,7 @@ def measure(low: int = 2_000, high: int = 2_200_000) -> dict[str, int]:
         opener.chmod(opener.stat().st_mode | stat.S_IXUSR)
         environment = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=environment)
+            browser = launch(playwright, env=environment)
             page = browser.new_page()
 
             def arrives(length: int) -> bool:

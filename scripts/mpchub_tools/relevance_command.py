@@ -78,11 +78,11 @@ def run_queries(
     """Type every query; with ``timing``, time each (index cached) and, into ``broad``, the ``BROAD`` queries."""
     from playwright.sync_api import sync_playwright
 
-    from mpchub_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from mpchub_tools.browser import launch, serve
 
     outcomes = []
     with serve(site, MOUNT) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         pages = {}
         for lang, path in START.items():
             page = browser.new_page()
