@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from browser import AXE_ALL, AXE_COLOUR, WATCH, RequestWatch, off_screen_focus, overflow, serious_violations
@@ -83,11 +82,11 @@ def phone(browser: Browser) -> Iterator[tuple[Page, RequestWatch]]:
     context.close()
 
 
-def colours_in_dark(axe: Axe, page: Page, url: str) -> list[str]:
+def colours_in_dark(page: Page, url: str) -> list[str]:
     """axe's colour rules with the system set to dark (Material's palette follows it), then back to light."""
     page.emulate_media(color_scheme="dark")
     page.wait_for_function(SCHEME, arg="slate", polling=50)
-    found = serious_violations(axe, page, AXE_COLOUR, url)
+    found = serious_violations(page, AXE_COLOUR, url)
     page.emulate_media(color_scheme="light")
     page.wait_for_function(SCHEME, arg="default", polling=50)
     return found
@@ -112,21 +111,20 @@ def test_every_check_holds_on_every_page(
         if found:
             problems[check] = found
 
-    axe = Axe()
     everywhere = (not url.startswith("en/") or url in ENGLISH_EVERYWHERE) and url not in DESKTOP_ONLY
     desktop.goto(site_url + url)
     note("Content-Security-Policy", desktop.evaluate("window.__violations.concat(window.__ran)"))
-    note("axe, 1280 px, light", serious_violations(axe, desktop, AXE_ALL, url))
+    note("axe, 1280 px, light", serious_violations(desktop, AXE_ALL, url))
     if url in DESKTOP_DARK:
-        note("axe, 1280 px, dark", colours_in_dark(axe, desktop, url))
+        note("axe, 1280 px, dark", colours_in_dark(desktop, url))
 
     page, watch = phone
     watch.foreign.clear()
     watch.failed.clear()
     page.goto(site_url + url, wait_until="networkidle")
     if everywhere:
-        note("axe, 360 px, light", serious_violations(axe, page, AXE_ALL, url))
-        note("axe, 360 px, dark", colours_in_dark(axe, page, url))
+        note("axe, 360 px, light", serious_violations(page, AXE_ALL, url))
+        note("axe, 360 px, dark", colours_in_dark(page, url))
     note("focus out of sight, 360 px", off_screen_focus(page))
     note("sideways scroll, 360 px", sideways(page))
     page.set_viewport_size({"width": 320, "height": 800})
@@ -152,13 +150,12 @@ def test_the_catalog_with_a_filter_chosen(browser: Browser, site_url: str, width
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme="light", **extra)
     page = context.new_page()
     problems: dict[str, list[str]] = {}
-    axe = Axe()
     for url, button in CATALOGS:
         page.goto(site_url + url)
-        problems[url] = serious_violations(axe, page, AXE_ALL) + colours_in_dark(axe, page, url)
+        problems[url] = serious_violations(page, AXE_ALL) + colours_in_dark(page, url)
         if width < 960:
             page.get_by_role("button", name=button).click()
-            found = serious_violations(axe, page, AXE_ALL) + colours_in_dark(axe, page, url) + overflow(page)
+            found = serious_violations(page, AXE_ALL) + colours_in_dark(page, url) + overflow(page)
             problems[url + " (filters dialog)"] = found
     context.close()
     assert {where: found for where, found in problems.items() if found} == {}

@@ -253,24 +253,21 @@ def test_the_composed_e_mail_and_an_open_correction_are_accessible_on_a_phone(si
     """What axe cannot see in the page as loaded: the composed e-mail (shown on submit) and the correction
     (inside a closed <details>), at 360 px, in light (the dark scheme changes only colours, which the every-page
     test checks on the form)."""
-    from axe_playwright_python.sync_playwright import Axe
-
     from browser import AXE_ALL, WATCH, overflow, serious_violations
 
     context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
     context.add_init_script(WATCH)
     page = context.new_page()
-    axe = Axe()
     try:
         page.goto(site_url + "contribute/")
         fill(page, ANSWERS)
         prepared(page)
-        assert serious_violations(axe, page, AXE_ALL) == []
+        assert serious_violations(page, AXE_ALL) == []
         assert overflow(page) == []
         page.goto(site_url + "en/practices/cagri-merkezi/")
         page.locator("details.mpc-correct summary").click()
         page.locator("details.mpc-correct [data-mpc-copy]").wait_for(state="visible")
-        assert serious_violations(axe, page, AXE_ALL) == []
+        assert serious_violations(page, AXE_ALL) == []
         assert overflow(page) == []
         assert page.evaluate("() => window.__violations.concat(window.__ran)") == []  # the CSP holds
     finally:

@@ -8,9 +8,9 @@ search open with results."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from browser import axe_run
 from mpchub_tools.relevance_command import search_box
 
 pytestmark = pytest.mark.browser
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.browser
 RULE = {"runOnly": {"type": "rule", "values": ["label-content-name-mismatch"]}, "resultTypes": ["violations", "passes"]}
 
 
-def mismatches(axe: Axe, page: Page) -> tuple[list[str], int]:
+def mismatches(page: Page) -> tuple[list[str], int]:
     """axe's violations of the rule on the page as it is now, and how many elements passed it."""
-    results = axe.run(page, options=RULE).response
+    results = axe_run(page, RULE)
     found = [
         f"{page.url}: {node['target']} {node.get('failureSummary', '')}"
         for violation in results["violations"]
@@ -32,7 +32,6 @@ def mismatches(axe: Axe, page: Page) -> tuple[list[str], int]:
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_controls_shown_on_demand_are_named_by_their_visible_label(browser: Browser, site_url: str, width: int) -> None:
-    axe = Axe()
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     problems: list[str] = []
@@ -40,7 +39,7 @@ def test_controls_shown_on_demand_are_named_by_their_visible_label(browser: Brow
 
     def check() -> None:
         nonlocal checked
-        found, passed = mismatches(axe, page)
+        found, passed = mismatches(page)
         problems.extend(found)
         checked += passed
 
