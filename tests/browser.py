@@ -56,7 +56,13 @@ AXE_CONTEXT = {"contribute/fields/": {"exclude": [["table tbody tr:nth-child(n+4
 # axe-core from axe-playwright-python's wheel. Its Axe.run puts the 550 KB script into the page before every run
 # (a third of a run's CPU); axe_run puts it in once per document.
 AXE_SCRIPT = Axe().axe_script
-RUN_AXE = """([context, options]) => context ? axe.run(context, options) : axe.run(options)"""
+# axe measures colours as they are drawn: it runs once the page's finite transitions have ended (Material's
+# header fades the page title in when the page scrolls; measured half-way, its text failed the contrast rule).
+RUN_AXE = """async ([context, options]) => {
+  const finite = document.getAnimations().filter((a) => a.effect.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  return context ? axe.run(context, options) : axe.run(options);
+}"""
 
 
 def axe_run(page: Any, options: dict, context: dict | None = None) -> dict:
