@@ -14,6 +14,11 @@ cd "$(dirname "$0")"
 
 VENV=.venv
 export NO_MKDOCS_2_WARNING=1  # Material prints an end-of-life banner on every run otherwise
+# Python keeps the bytecode of what it imports (in __pycache__, ignored by git) for every later process. Where
+# the environment says not to (PYTHONDONTWRITEBYTECODE, set on our CI machines), each of the suite's Python
+# processes (site builds, command-line runs, pytest's workers) compiled MkDocs, Jinja and the core from source
+# again: about 25 CPU-s of the whole suite's run.
+unset PYTHONDONTWRITEBYTECODE
 PY=${PYTHON:-python3}
 
 need_python() {
