@@ -194,6 +194,15 @@ def repo_site(shared_root: Path):
 
 
 @pytest.fixture(scope="session")
+def repo_site_url(repo_site):
+    """The repository's own site, served as ``site_url`` serves the fixture site."""
+    from browser import serve
+
+    with serve(repo_site.site, "/hub/") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_url(fixture_site):
     """The fixture site served on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site."""
     from browser import serve
@@ -224,7 +233,7 @@ def page(browser):
 
 # --- markers, from what a test uses, so `-m "not browser"` and `-m site` select what they say -------------
 
-SITE_FIXTURES = {"fixture_site", "repo_site", "site_url"}
+SITE_FIXTURES = {"fixture_site", "repo_site", "site_url", "repo_site_url"}
 BROWSER_FIXTURES = {"browser", "page"}
 
 

@@ -5,17 +5,13 @@ type, both languages, phone and desktop, light and dark, in tests/test_browser_e
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from browser import serve
 from sites import REPO_URL, build_shared, make_fixture_hub
 
 pytestmark = pytest.mark.browser
@@ -63,39 +59,6 @@ def test_the_colour_scheme_toggle_is_named_and_works_by_keyboard(browser: Browse
 # --- the 404 page, as GitHub Pages serves it: at any missing address, at any depth --------------------------
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site's 404.html, with status 404, for any missing file, as GitHub Pages does."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "hub" / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def pages_server(site: Path, scratch: Path) -> Iterator[str]:
-    root = scratch / "pages-root"
-    root.mkdir(exist_ok=True)
-    if not (root / "hub").exists():
-        (root / "hub").symlink_to(site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hub/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def site_without_site_url(shared_root: Path) -> Path:
     """The fixture site built as a contributor builds it locally: no SITE_URL (mkdocs.yml's default)."""
@@ -105,7 +68,7 @@ def site_without_site_url(shared_root: Path) -> Path:
 
 @pytest.mark.parametrize("built", ["with SITE_URL", "without SITE_URL"])
 def test_the_404_page_is_styled_bilingual_and_its_links_work_at_any_depth(
-    browser: Browser, fixture_site, site_without_site_url: Path, tmp_path: Path, built: str
+    browser: Browser, fixture_site, site_without_site_url: Path, built: str
 ) -> None:
     site = fixture_site.site if built == "with SITE_URL" else site_without_site_url
     context = browser.new_context(viewport={"width": 360, "height": 740})
@@ -117,7 +80,7 @@ def test_the_404_page_is_styled_bilingual_and_its_links_work_at_any_depth(
             failed.append(f"{r.url} {r.status}") if r.status >= 400 and r.request.resource_type != "document" else None
         ),
     )
-    with pages_server(site, tmp_path) as url:
+    with serve(site, "/hub/") as url:
         # "nope" says nothing of where the site's root is; without SITE_URL the 404 page learns it from a
         # page of the site seen earlier in the tab (a broken link followed from the site itself).
         for missing in ("practices/gone/", "en/practices/x/y/z", "", "nope"):

@@ -132,15 +132,14 @@ def test_a_practice_prints_with_its_address_date_and_qr_code(page: Page, site_ur
 
 
 @pytest.mark.browser
-def test_the_longest_practice_prints_on_at_most_three_a4_pages(browser: Browser, repo_site: BuiltSite) -> None:
-    from browser import serve
-
+def test_the_longest_practice_prints_on_at_most_three_a4_pages(
+    browser: Browser, repo_site: BuiltSite, repo_site_url: str
+) -> None:
     longest = max(repo_site.site.glob("practices/*/index.html"), key=lambda p: len(p.read_bytes()))
     page = browser.new_page()
-    with serve(repo_site.site, "/hub/") as url:
-        page.goto(url + longest.parent.relative_to(repo_site.site).as_posix() + "/")
-        page.wait_for_function("() => document.querySelector('.mpc-print-head__qr svg') !== null", polling=50)
-        pages = pdf_pages(page.pdf(format="A4"))
+    page.goto(repo_site_url + longest.parent.relative_to(repo_site.site).as_posix() + "/")
+    page.wait_for_function("() => document.querySelector('.mpc-print-head__qr svg') !== null", polling=50)
+    pages = pdf_pages(page.pdf(format="A4"))
     page.close()
     # The richest practices (a dozen sources written out, long activity lists) take three pages; half take two.
     assert pages <= 3, f"{longest.parent.name} prints on {pages} A4 pages"

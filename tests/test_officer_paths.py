@@ -216,14 +216,6 @@ def test_citations_use_sentence_case_for_publications_and_turkish_date_order() -
 # --- phone goals, in Chromium ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def repo_site_url(repo_site: BuiltSite):
-    from browser import serve
-
-    with serve(repo_site.site, "/hub/") as url:
-        yield url
-
-
 @pytest.fixture
 def phone(browser: Browser):
     context = browser.new_context(**PHONE, accept_downloads=True)

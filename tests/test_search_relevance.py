@@ -11,18 +11,9 @@ import pytest
 from mpchub.content.project import Project
 from mpchub_tools.relevance import Outcome, load, report
 from mpchub_tools.relevance_command import START, search_box
-from sites import REPO, BuiltSite
+from sites import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-
-@pytest.fixture(scope="module")
-def repo_site_url(repo_site: BuiltSite):
-    """The repository's site (shared with the site tests) served under a sub-path."""
-    from browser import serve
-
-    with serve(repo_site.site, "/hub/") as url:
-        yield url
 
 
 PARTS = 3  # the set runs in parts that pytest-xdist can spread over its workers (a query waits on the browser)
