@@ -27,22 +27,27 @@ def search(page: Page, query: str) -> list[str]:
     return sorted("/hub/" + path for path in search_box(page, query))
 
 
-@pytest.mark.parametrize(
-    "group",
-    [
-        ["İstanbul", "istanbul", "ISTANBUL", "İSTANBUL"],
-        ["göçmen", "gocmen", "GÖÇMEN"],
-        ["Işık", "ışık", "isik", "IŞIK"],
-        ["Çağrı", "cagri"],
-        ["İstanbul'da", "istanbul", "istanbulda", "İSTANBULDAKİ", "istanbul’daki"],
-        ["Kursu", "kurs", "kursları", "KURSLAR", "kurslari"],
-    ],
-)
-def test_turkish_spellings_return_the_same_results(page: Page, site_url: str, group: list[str]) -> None:
+# Spellings of one word that must find the same pages: dotted and dotless I, Turkish letters typed without
+# them, capitals, suffixes after an apostrophe (straight or curly) or without one.
+SPELLINGS = [
+    ["İstanbul", "istanbul", "ISTANBUL", "İSTANBUL"],
+    ["göçmen", "gocmen", "GÖÇMEN"],
+    ["Işık", "ışık", "isik", "IŞIK"],
+    ["Çağrı", "cagri"],
+    ["İstanbul'da", "istanbul", "istanbulda", "İSTANBULDAKİ", "istanbul’daki"],
+    ["Kursu", "kurs", "kursları", "KURSLAR", "kurslari"],
+]
+
+
+def test_turkish_spellings_return_the_same_results(page: Page, site_url: str) -> None:
+    """Every group typed in one tab, as a visitor retypes a word (one page load and one search engine)."""
     page.goto(site_url + "practices/cagri-merkezi/")
-    results = [search(page, query) for query in group]
-    assert results[0], f"{group[0]} found nothing"
-    assert all(r == results[0] for r in results), dict(zip(group, results, strict=True))
+    differing = {}
+    for group in SPELLINGS:
+        results = [search(page, query) for query in group]
+        if not results[0] or any(r != results[0] for r in results):
+            differing[group[0]] = dict(zip(group, results, strict=True))
+    assert differing == {}
 
 
 def test_plural_finds_singular(page: Page, site_url: str) -> None:
