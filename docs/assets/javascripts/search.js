@@ -31,7 +31,8 @@
   /* The page's language and what depends on it, written by the build (the mpc-assets block:
      mpchub.hub.Hub.browser_data), so that no language or collection is named here: the search bundle of the
      page's language (one Pagefind run per language: mpchub/search/pagefind.py), whether its words get
-     Turkish search keys, and the catalog a search falls back on. */
+     Turkish search keys, the catalog a search falls back on, and the files loaded on demand by their hashed
+     names (overrides/main.html, mpchub_mkdocs/assets.py). */
   var PAGE_DATA = (function () {
     var node = document.getElementById("mpc-assets");
     return node ? JSON.parse(node.textContent) : {};
@@ -66,12 +67,6 @@
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
-
-  /* Files loaded on demand, by their hashed names (overrides/main.html, mpchub_mkdocs/assets.py). */
-  var assets = (function () {
-    var node = document.getElementById("mpc-assets");
-    return node ? JSON.parse(node.textContent) : {};
-  })();
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -130,7 +125,7 @@
   function loadEngine() {
     if (!engine) {
       var root = siteRoot();
-      var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", root).href);
+      var text = window.mpcText ? Promise.resolve() : loadScript(new URL(PAGE_DATA.text || "assets/javascripts/mpc-text.js", root).href);
       var wasm = warmFiles(["wasm." + lang + ".pagefind"]);
       var listed = loadManifest().then(function (m) {
         warmFiles(m.core.slice(1).concat(m.index_bytes <= INDEX_BUDGET ? m.index : []));
@@ -465,7 +460,7 @@
     var asked = new URLSearchParams(window.location.search).get("highlight");
     var content = asked && document.querySelector(".md-content__inner");
     if (!content) { return; }
-    var text = window.mpcText ? Promise.resolve() : loadScript(new URL(assets.text || "assets/javascripts/mpc-text.js", siteRoot()).href);
+    var text = window.mpcText ? Promise.resolve() : loadScript(new URL(PAGE_DATA.text || "assets/javascripts/mpc-text.js", siteRoot()).href);
     text.then(function () {
       var keys = window.mpcText.terms(asked, lang).map(function (t) { return TURKISH ? t.key : t.key.replace(/(es|s)$/, ""); });
       if (!keys.length) { return; }
