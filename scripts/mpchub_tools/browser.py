@@ -24,12 +24,14 @@ from typing import Any, ClassVar
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The features Playwright 1.65 turns off (its chromiumSwitches.ts). Chromium keeps the last --disable-features
-# switch it is given, so ours repeats Playwright's list before adding to it.
+# switch it is given, so ours repeats Playwright's list before adding to it (tests/test_browser_harness.py reads
+# what Playwright passes and fails when its list grows).
 PLAYWRIGHT_DISABLED = [
     "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
     "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
     "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin", "OptimizationHints",
-    "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch", "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
 ]  # fmt: skip
 # Chromium 156 builds the address bar's suggestion pop-up as web pages of their own (chrome://omnibox-popup
 # .top-chrome/, in a renderer process per tab) even without a window, and updates them on every navigation:
@@ -44,9 +46,10 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-def launch(playwright: Any, **options: Any) -> Any:
-    """Debian's Chromium, started by Playwright with the arguments above (``options`` go to ``launch``)."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, **options)
+def launch(playwright: Any, *more_args: str, **options: Any) -> Any:
+    """Debian's Chromium, started by Playwright with the arguments above and ``more_args`` (``options`` go to
+    Playwright's ``launch``)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *more_args], **options)
 
 
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
