@@ -212,16 +212,22 @@ def site_url(fixture_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """Playwright's driver, one per worker (its sync API cannot be started twice in one process)."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
     from browser import CHROMIUM, launch
 
     assert CHROMIUM.exists(), "Debian's Chromium is required for browser tests: apt-get install chromium"
-    with sync_playwright() as playwright:
-        launched = launch(playwright)
-        yield launched
-        launched.close()
+    launched = launch(playwright)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture
@@ -234,7 +240,7 @@ def page(browser):
 # --- markers, from what a test uses, so `-m "not browser"` and `-m site` select what they say -------------
 
 SITE_FIXTURES = {"fixture_site", "repo_site", "site_url", "repo_site_url"}
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"playwright", "browser", "page"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

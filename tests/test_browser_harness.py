@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,16 +30,13 @@ def _browser_switches(marker: str) -> list[str]:
     raise AssertionError(f"no browser process was started with {marker}")
 
 
-def test_our_disabled_features_keep_playwrights() -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_our_disabled_features_keep_playwrights(playwright: Any) -> None:
     marker = f"--mpchub-harness-{uuid.uuid4().hex}"  # Chromium ignores a switch it does not know
-    with sync_playwright() as playwright:
-        browser = launch(playwright, marker)
-        try:
-            switches = _browser_switches(marker)
-        finally:
-            browser.close()
+    browser = launch(playwright, marker)
+    try:
+        switches = _browser_switches(marker)
+    finally:
+        browser.close()
     lists = [set(s.split("=", 1)[1].split(",")) for s in switches if s.startswith("--disable-features=")]
     assert len(lists) >= 2, switches  # Playwright's, then ours
     missing = set().union(*lists[:-1]) - lists[-1]
