@@ -15,6 +15,7 @@ So a question added to the data file is asked on GitHub and on the site, and und
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -134,10 +135,20 @@ class Form:
         return f"{self.title}{title}"
 
 
-def joined(texts: dict[str, str], languages: tuple[str, ...]) -> str:
-    """One text in every language of the form, as GitHub shows it: 'Başlık / Title' (a repeat said once)."""
+_KEY_AFTER = re.compile(r"\s*\([^()]*\)$")
+
+
+def without_key(text: str) -> str:
+    """An option's labels without the key written after them: 'Eğitim / Education (education)' → 'Eğitim /
+    Education' (the options' text is made in ``vocabulary_options``)."""
+    return _KEY_AFTER.sub("", text)
+
+
+def joined(texts: dict[str, str], languages: tuple[str, ...] | None = None) -> str:
+    """One text in every language of the form (or of ``texts``, in its order), as GitHub shows it: 'Başlık /
+    Title' (a repeat said once)."""
     parts: list[str] = []
-    for lang in languages:
+    for lang in languages if languages is not None else tuple(texts):
         text = texts.get(lang, "")
         if text and text not in parts:
             parts.append(text)

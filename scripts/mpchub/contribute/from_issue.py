@@ -27,7 +27,7 @@ from mpchub.content.registry import Collection
 from mpchub.content.schemas import SchemaSet
 from mpchub.content.text import fold, slugify
 from mpchub.content.vocabularies import Vocabulary
-from mpchub.contribute.forms import Form, FormField, proposal_form
+from mpchub.contribute.forms import SEPARATOR, Form, FormField, proposal_form, without_key
 from mpchub.contribute.messages import FormProblem, Value, Words, created_comment, problems_comment
 from mpchub.contribute.messages import pull_request_body as _pull_request_body
 from mpchub.contribute.reading import checkbox_lines, clean, shown, split_sections
@@ -175,7 +175,7 @@ class _Reader:
     # --- vocabulary answers ------------------------------------------------------------------------
 
     def not_an_option(self, item: FormField, value: str, vocabulary: Vocabulary) -> None:
-        suggestion = vocabulary.suggest(re.sub(r"\s*\([^()]*\)$", "", value).split(" / ")[0])
+        suggestion = vocabulary.suggest(without_key(value).split(SEPARATOR)[0])
         if suggestion is None:
             self.problem(item, "proposal_not_option", value=shown(value))
         else:
@@ -339,7 +339,7 @@ def _match_term(text: str, vocabulary: Vocabulary) -> Any:
 def _option_text(item: FormField, key: Any) -> str:
     for option in item.options:
         if option.value == key:
-            return re.sub(r"\s*\([^()]*\)$", "", option.text)
+            return without_key(option.text)
     return str(key)
 
 

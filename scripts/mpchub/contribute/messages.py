@@ -17,6 +17,7 @@ from typing import Any
 from mpchub.content.problems import Problem
 from mpchub.content.registry import Registry
 from mpchub.content.rules import RULES
+from mpchub.contribute.forms import joined
 from mpchub.render.formatting import number
 from mpchub.render.strings import STRINGS, t
 
@@ -166,19 +167,17 @@ def pull_request_body(
     criteria ticked, whether the record has no translation (``untranslated``: the sentence saying so), and what
     the reviewer should check (``warnings``: an address that was encoded, say)."""
 
-    def joined(key: str, **values: Value) -> str:
-        return " / ".join(dict.fromkeys(words.say(key, **values).values()))
+    def said(key: str, **values: Value) -> str:
+        return joined(words.say(key, **values))
 
     closes = f"Closes #{issue}\n\n" if issue else ""
     listed = "\n".join(f"- `{name}`" for name in files)
-    ticked = "\n".join(f"- [x] {escape(c)}" for c in criteria) or f"- ({joined('proposal_pr_none')})"
-    note = f"\n{' / '.join(dict.fromkeys(untranslated.values()))}\n" if untranslated else ""
-    to_check = "\n".join(
-        f"- {escape(p.label)}: {escape(' / '.join(dict.fromkeys(p.messages.values())))}" for p in warnings or []
-    )
+    ticked = "\n".join(f"- [x] {escape(c)}" for c in criteria) or f"- ({said('proposal_pr_none')})"
+    note = f"\n{joined(untranslated)}\n" if untranslated else ""
+    to_check = "\n".join(f"- {escape(p.label)}: {escape(joined(p.messages))}" for p in warnings or [])
     return (
-        f"{closes}{joined('proposal_pr_made')}\n\n{joined('proposal_pr_review')}\n\n"
-        f"## {joined('proposal_pr_files')}\n\n{listed}\n{note}\n"
-        + (f"## {joined('proposal_pr_check')}\n\n{to_check}\n\n" if to_check else "")
-        + f"## {joined('proposal_pr_criteria')}\n\n{ticked}\n"
+        f"{closes}{said('proposal_pr_made')}\n\n{said('proposal_pr_review')}\n\n"
+        f"## {said('proposal_pr_files')}\n\n{listed}\n{note}\n"
+        + (f"## {said('proposal_pr_check')}\n\n{to_check}\n\n" if to_check else "")
+        + f"## {said('proposal_pr_criteria')}\n\n{ticked}\n"
     )
