@@ -56,11 +56,14 @@ AXE_CONTEXT = {"contribute/fields/": {"exclude": [["table tbody tr:nth-child(n+4
 # axe-core from axe-playwright-python's wheel. Its Axe.run puts the 550 KB script into the page before every run
 # (a third of a run's CPU); axe_run puts it in once per document.
 AXE_SCRIPT = Axe().axe_script
-# axe measures colours as they are drawn: it runs once the page's finite transitions have ended (Material's
-# header fades the page title in when the page scrolls; measured half-way, its text failed the contrast rule).
+# axe measures colours as they are drawn: it runs once the page's running, finite transitions have ended
+# (Material's header fades the page title in when the page scrolls; measured half-way, its text failed the
+# contrast rule), or after 2 s at most: a paused animation never ends, and page.evaluate has no time limit.
 RUN_AXE = """async ([context, options]) => {
-  const finite = document.getAnimations().filter((a) => a.effect.getComputedTiming().iterations !== Infinity);
-  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  const ending = document.getAnimations().filter(
+    (a) => a.playState === 'running' && a.effect.getComputedTiming().iterations !== Infinity);
+  const ended = Promise.all(ending.map((a) => a.finished.catch(() => null)));
+  await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2000))]);
   return context ? axe.run(context, options) : axe.run(options);
 }"""
 
