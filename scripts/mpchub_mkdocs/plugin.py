@@ -159,7 +159,8 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
         except StagingConflict as exc:
             raise PluginError(str(exc)) from None
         log.info(f"mpchub: {len(loaded.corpus.files)} record files checked; {written} staged pages updated")
-        _give_back_memory()  # what making the open data and the pages held and let go
+        if shelled:  # the published build, where Pagefind's services fill up beside this process
+            _give_back_memory()  # what making the open data and the pages held and let go
         if self.reuse is not None:
             made = {"files": self.reuse.files.made, "record pages": self.reuse.pages.made}
             log.info("mpchub: made afresh, the rest reused: " + ", ".join(f"{n} {k}" for k, n in made.items()))
@@ -341,7 +342,7 @@ class MpcHubPlugin(BasePlugin[MpcHubConfig]):
             raise PluginError(str(exc)) from None
         if written:
             log.info(f"mpchub: {written} '{language}' pages written into their shells")
-        _give_back_memory()  # the language's pages, written and let go
+            _give_back_memory()  # the language's pages, written and let go
 
     def _shelled_search(self, built: Hub, page: Page) -> str:
         self.expected_in_index[page.lang] += 1
