@@ -10,9 +10,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mpchub_tools.synthetic import DEFINITIONS, copy_items
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "hub"  # the fixture records: synthetic, every page type, hostile titles
-DEFINITIONS = ("hub.yml", "termbase.yml", "synonyms.yml", "schemas", "vocabularies", "strings")
 SITE = ("mkdocs.yml", "package.json", "docs", "overrides")
 COLLECTIONS = ("practices", "publications", "recommendations")
 
@@ -21,12 +22,7 @@ def make_hub(target: Path, *, site: bool = False, records: Path | None = None, c
     """A hub at ``target``: definitions (and the site's sources with ``site``), then the collection folders of
     ``records`` (empty folders without it), or the repository's own records with ``content``."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in (*DEFINITIONS, *(SITE if site else ())):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy(source, target / name)
+    copy_items(REPO, target, (*DEFINITIONS, *(SITE if site else ())))
     origin = REPO if content else records
     for folder in COLLECTIONS:
         if origin is not None and (origin / folder).is_dir():

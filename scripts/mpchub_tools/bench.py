@@ -40,7 +40,7 @@ from mpchub.content import body as body_module
 from mpchub.content.corpus import load_corpus
 from mpchub.content.project import Project
 from mpchub.search.pagefind import bundle_dir
-from mpchub_tools.synthetic import DEFINITIONS, make_project
+from mpchub_tools.synthetic import DEFINITIONS, copy_items, make_project
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -189,11 +189,7 @@ def site_project(project: Project, root: Path, records: int) -> Path:
     """A hub of ``records`` synthetic bilingual records at ``root`` with the project's pages, theme overrides
     and configuration, ready for ``mkdocs build``."""
     make_project(project, root, records)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(project.root / folder, root / folder)
-    for name in ("mkdocs.yml", "synonyms.yml", "package.json"):
-        if (project.root / name).is_file():
-            shutil.copy(project.root / name, root / name)
+    copy_items(project.root, root, ("docs", "overrides", "mkdocs.yml", "package.json"))
     return root
 
 
@@ -286,8 +282,7 @@ def _floor(root: Path, scratch: Path, env: dict[str, str]) -> tuple[int, float, 
         return None
     # The languages still come from hub.yml, as the plugin sets them (static-i18n alone would build only the
     # master): a hook does that part of the plugin's work, and nothing else.
-    for name in ("hub.yml", "schemas", "strings"):
-        (shutil.copytree if (root / name).is_dir() else shutil.copy)(root / name, floor / name)
+    copy_items(root, floor, ("hub.yml", "schemas", "strings"))
     (floor / "floor_hook.py").write_text(FLOOR_HOOK, encoding="utf-8")
     (floor / "mkdocs.yml").write_text(without_plugin + "\nhooks:\n  - floor_hook.py\n", encoding="utf-8")
     # Not strict: hand-written pages link to generated downloads, which only the plugin writes.
@@ -368,11 +363,8 @@ def _serve(project: Project, records: int, repeat: int) -> int:
         else:
             folders = [project.collection_dir(c).name for c in project.registry.collections]
             root.mkdir(parents=True)
-            for name in (*DEFINITIONS, *folders):
-                (shutil.copytree if (project.root / name).is_dir() else shutil.copy)(project.root / name, root / name)
-        for folder in ("docs", "overrides"):
-            shutil.copytree(project.root / folder, root / folder)
-        shutil.copy(project.root / "mkdocs.yml", root / "mkdocs.yml")
+            copy_items(project.root, root, (*DEFINITIONS, *folders))
+        copy_items(project.root, root, ("docs", "overrides", "mkdocs.yml"))
         record = sorted(p for p in (root / "practices").glob("*.md") if not p.name.endswith(".en.md"))[0]
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))

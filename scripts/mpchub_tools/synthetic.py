@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from mpchub.content.project import Project
@@ -15,6 +16,17 @@ from mpchub.content.vocabularies import Vocabulary
 
 # What a hub is defined by besides its records (tests/hubs.py copies the same).
 DEFINITIONS = ("hub.yml", "termbase.yml", "synonyms.yml", "schemas", "vocabularies", "strings")
+
+
+def copy_items(source: Path, target: Path, names: Iterable[str]) -> None:
+    """The files and folders ``names`` of ``source`` copied into ``target``; those it lacks are skipped (the
+    termbase and the synonyms are optional)."""
+    for name in names:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, dirs_exist_ok=True)
+        elif (source / name).exists():
+            shutil.copy(source / name, target / name)
+
 
 WORDS_TR = (
     "göçmen",
@@ -145,11 +157,7 @@ def make_project(
     from mpchub.content.vocabularies import load_vocabularies
 
     target.mkdir(parents=True, exist_ok=True)
-    for name in DEFINITIONS:
-        if (source.root / name).is_dir():
-            shutil.copytree(source.root / name, target / name, dirs_exist_ok=True)
-        elif (source.root / name).exists():
-            shutil.copy(source.root / name, target / name)
+    copy_items(source.root, target, DEFINITIONS)
     project = Project(target)
     for collection in project.registry.collections:
         project.collection_dir(collection).mkdir(exist_ok=True)
