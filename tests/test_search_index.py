@@ -14,7 +14,7 @@ from mpchub.content.project import Project
 from mpchub.content.text import TURKISH_ASCII, fold
 from mpchub.search import assets as search_assets
 from mpchub.search import words as search
-from mpchub.search.pagefind import EXCLUDE, PagefindFailed, pages_of
+from mpchub.search.pagefind import EXCLUDED, PagefindFailed, pages_of
 from mpchub.search.words import index_block, search_key
 from mpchub_tools import relevance
 
@@ -90,7 +90,7 @@ def test_related_lists_notices_and_edit_links_are_left_out() -> None:
     words, _ = block_words(index_block(RECORD_PAGE, True))
     for foreign in ("zeytinburnu", "diyalog", "marmaranin", "multec", "eskidir", "onerin", "ilgil", "kadikoy"):
         assert foreign not in words, foreign
-    excluded = {selector.strip() for selector in EXCLUDE.split(",")}
+    excluded = set(EXCLUDED)
     assert {".mpc-related", ".mpc-linked", ".mpc-notice", ".mpc-actions", "pre"} <= excluded
 
 

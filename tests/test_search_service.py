@@ -35,7 +35,7 @@ def test_a_page_is_trimmed_to_its_head_and_indexed_element() -> None:
 
 
 def _index(pages: list[tuple[str, str]], output: Path) -> tuple[list[str], list[str]]:
-    service = Service([part.strip() for part in pagefind.EXCLUDE.split(",")])
+    service = Service(list(pagefind.EXCLUDED))
     for path, html in pages:
         service.add(url_of(path), html)
     service.write(output)

@@ -29,7 +29,8 @@ SAFE_FOLDER = re.compile(r"^[A-Za-z0-9._-]+$")  # site folder names that cannot 
 MIN_SHARE = 0.9  # of the pages marked for a language, at least this share must be in its index
 MARK = b"<div data-pagefind-body>"  # how overrides/main.html opens what is indexed (contributor text is escaped)
 FRAGMENT_MARK = b"pagefind_dcd"  # what Pagefind writes before a fragment's JSON
-EXCLUDE = ", ".join([*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS])
+EXCLUDED = (*(f".{name}" for name in search.IGNORED_CLASSES), *search.IGNORED_ELEMENTS)  # selectors left out
+EXCLUDE = ", ".join(EXCLUDED)  # as Pagefind's command line takes them
 
 
 def bundle_dir(language: Language) -> str:
@@ -37,25 +38,20 @@ def bundle_dir(language: Language) -> str:
     return f"{language.url_prefix}pagefind"
 
 
-def index_site(
-    site_dir: Path,
-    languages: tuple[Language, ...],
-    marked: dict[str, int] | None = None,
-    min_share: float = MIN_SHARE,
-) -> dict[str, int]:
-    """Index ``site_dir`` and check the result: each language's bundle must hold at least ``min_share`` of
-    the pages marked for it (``marked``, or counted in the site's HTML), or a selector or a page's language
-    is wrong. Returns the pages indexed per language; raises ``PagefindFailed``."""
+def index_site(site_dir: Path, languages: tuple[Language, ...]) -> dict[str, int]:
+    """Index ``site_dir`` and check the result: each language's bundle must hold at least ``MIN_SHARE`` of the
+    pages marked for it in the site's HTML, or a selector or a page's language is wrong. Returns the pages
+    indexed per language; raises ``PagefindFailed``."""
     counts = build_index(site_dir, languages)
-    check(counts, marked if marked is not None else marked_pages(site_dir, languages), min_share)
+    check(counts, marked_pages(site_dir, languages))
     return counts
 
 
-def check(counts: dict[str, int], marked: dict[str, int], min_share: float = MIN_SHARE) -> None:
-    """Raise ``PagefindFailed`` when a language's index holds fewer than ``min_share`` of its marked pages."""
+def check(counts: dict[str, int], marked: dict[str, int]) -> None:
+    """Raise ``PagefindFailed`` when a language's index holds fewer than ``MIN_SHARE`` of its marked pages."""
     for language, expected in sorted(marked.items()):
         indexed = counts.get(language, 0)
-        if indexed < expected * min_share:
+        if indexed < expected * MIN_SHARE:
             raise PagefindFailed(
                 f"the search index holds {indexed} '{language}' pages but {expected} were marked for it: "
                 "a selector or the page language is probably wrong"

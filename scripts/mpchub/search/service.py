@@ -222,7 +222,7 @@ class Indexer:
         self.site_dir = site_dir
         self.languages = {language.code: language for language in languages}
         self.services: dict[str, Service] = {}
-        self._exclude = [part.strip() for part in pagefind.EXCLUDE.split(",")]
+        self._exclude = list(pagefind.EXCLUDED)
 
     def add(self, lang: str, site_path: str, html: str | None = None) -> None:
         """Index the page at ``site_path`` (relative to the site, ``practices/x/index.html``) of language ``lang``;
