@@ -55,14 +55,12 @@ def stage(
         for name in names:
             path = Path(directory, name)
             wanted[path.relative_to(source).as_posix()] = path.read_bytes()
-    for page in pages:
-        rel = page.source_path
-        if rel in wanted:
+    claimed = set(wanted)
+    for rel in [*(page.source_path for page in pages), *virtual]:
+        if rel in claimed:
             raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
-        wanted[rel] = stub(page).encode("utf-8")
-    for rel in virtual:
-        if rel in wanted:
-            raise StagingConflict(f"docs/{rel} is also generated from the records: rename or delete docs/{rel}")
+        claimed.add(rel)
+    wanted.update((page.source_path, stub(page).encode("utf-8")) for page in pages)
     written = 0
     for rel, data in wanted.items():
         path = target / rel
